@@ -1,0 +1,121 @@
+import type { DataArray, DType } from './dtype.js';
+import { isFloat } from './dtype.js';
+import { allocStorage, getBackend } from './backend.js';
+import { sizeOf } from './shape.js';
+import { Tensor } from './tensor.js';
+import { isGradEnabled } from './grad-mode.js';
+
+/** Shape and dtype of a tensor, all an op's shape rule may read. */
+export interface TensorInfo {
+  readonly shape: readonly number[];
+  readonly dtype: DType;
+}
+
+/** A tensor as a kernel sees it: a contiguous row-major buffer with its shape. */
+export interface Buf {
+  readonly data: DataArray;
+  readonly shape: readonly number[];
+  readonly dtype: DType;
+}
+
+/** What a kernel is called with: input buffers, freshly allocated (zeroed) output buffers, attributes. */
+export interface KernelArgs<A = unknown> {
+  readonly inputs: readonly Buf[];
+  readonly outputs: readonly Buf[];
+  readonly attrs: A;
+}
+
+/** Computes an op's outputs from its inputs by writing into the output buffers. */
+export type Kernel<A = unknown> = (args: KernelArgs<A>) => void;
+
+/** What a gradient rule receives: the cotangent of each output, and the op's inputs, outputs and attributes. */
+export interface GradArgs<A> {
+  /** One cotangent per output, shaped like that output (zeros where an output was unused). */
+  readonly dys: readonly Tensor[];
+  readonly inputs: readonly Tensor[];
+  readonly outputs: readonly Tensor[];
+  readonly attrs: A;
+}
+
+/** The declaration of a primitive op: everything about it lives in this one value. */
+export interface OpSpec<A> {
+  /** PascalCase primitive name, e.g. 'MatMul'; backends look kernels up by it. */
+  readonly name: string;
+  /** The user-facing function named in error messages, e.g. 'matmul'. */
+  readonly api: string;
+  /** Shape and dtype rule: validates the inputs (throwing ArgumentError naming `api`) and describes the outputs. */
+  readonly infer: (inputs: readonly TensorInfo[], attrs: A) => TensorInfo | readonly TensorInfo[];
+  /** The reference kernel: the specification every backend is tested against. */
+  readonly kernel: Kernel<A>;
+  /**
+   * Gradient rule written with public ops (so it runs on every backend and is itself differentiable).
+   * Returns one cotangent per input (null where the input gets none); broadcasting is undone by the caller.
+   * Omitted for ops that are not differentiable.
+   */
+  readonly grad?: (args: GradArgs<A>) => readonly (Tensor | null)[];
+  /**
+   * For single-output ops that only reinterpret their first input's elements (reshape, squeeze): returns true
+   * when the output may share the input's storage instead of running a kernel. Zero-copy, like PyTorch views.
+   */
+  readonly aliases?: boolean;
+}
+
+/** A declared op (its spec, frozen). */
+export type OpDef<A = never> = Readonly<OpSpec<A>>;
+
+/** What autograd remembers of one op application. */
+export interface Node {
+  readonly op: OpDef<unknown>;
+  readonly inputs: readonly Tensor[];
+  readonly attrs: unknown;
+  /** The outputs, so multi-output ops can gather every output's cotangent. */
+  outputs: readonly Tensor[];
+}
+
+/**
+ * Declares a primitive op. The declaration is the op: there is no registry to update.
+ * @example const Neg = op({ name: 'Neg', api: 'neg', infer: ([x]) => x, kernel: ({inputs, outputs}) => {...} })
+ */
+export function op<A = Record<string, never>>(spec: OpSpec<A>): OpDef<A> {
+  return Object.freeze({ ...spec });
+}
+
+/**
+ * Runs `op` on `inputs` with `attrs` on the active backend (falling back to the reference kernel) and records
+ * the application for autograd when an input requires a gradient. Returns every output.
+ */
+export function runOp<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A): Tensor[] {
+  const inferred = op.infer(inputs, attrs);
+  const infos: readonly TensorInfo[] = Array.isArray(inferred) ? inferred : [inferred as TensorInfo];
+  if (op.aliases && infos.length === 1 && infos[0].dtype === inputs[0].dtype) {
+    const out = Tensor.fromStorage(inputs[0].storage, infos[0].shape, infos[0].dtype);
+    record(op, inputs, attrs, [out]);
+    return [out];
+  }
+  const outputs = infos.map((info) => Tensor.fromStorage(allocStorage(info.dtype, sizeOf(info.shape)), info.shape, info.dtype));
+  // Kernels run whenever some output has elements (a sum over an empty axis still writes zeros).
+  if (outputs.some((o) => o.size > 0)) {
+    const kernel = (getBackend().kernel(op as OpDef<unknown>) ?? op.kernel) as Kernel<A>;
+    kernel({ inputs: inputs.map(bufOf), outputs: outputs.map(bufOf), attrs });
+  }
+  record(op, inputs, attrs, outputs);
+  return outputs;
+}
+
+function record<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A, outputs: readonly Tensor[]): void {
+  if (op.grad && isGradEnabled() && inputs.some((t) => t.requiresGrad)) {
+    const node: Node = { op: op as OpDef<unknown>, inputs, attrs, outputs };
+    for (const o of outputs) {
+      if (isFloat(o.dtype)) o.setNode(node);
+    }
+  }
+}
+
+/** Runs a single-output op; see `runOp`. */
+export function run<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A): Tensor {
+  return runOp(op, inputs, attrs)[0];
+}
+
+function bufOf(t: Tensor): Buf {
+  return { data: t.storage, shape: t.shape, dtype: t.dtype };
+}
