@@ -16,3 +16,4 @@ export { op, run, runOp } from './core/op.js';
 export type { OpDef, OpSpec, Kernel, KernelArgs, Buf, TensorInfo, GradArgs } from './core/op.js';
 export * from './ops/index.js';
 import './ops/methods.js';
+export { Variable } from './core/variable.js';
