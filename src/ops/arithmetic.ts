@@ -1,9 +1,12 @@
 import { op, run } from '../core/op.js';
+import { broadcastShapes } from '../core/shape.js';
 import type { Tensor } from '../core/tensor.js';
 import { toTensors2, toTensor } from './convert.js';
 import type { TensorLike } from './convert.js';
 import { broadcastInfo, sameInfo } from './infer.js';
 import { binaryKernel, unaryKernel } from './kernels/elementwise.js';
+import { equal, greater, greaterEqual, lessEqual, where } from './compare.js';
+import { log } from './unary-math.js';
 
 const Add = op({
   name: 'Add', api: 'add',
@@ -78,4 +81,80 @@ export function div(a: TensorLike, b: TensorLike): Tensor {
  */
 export function neg(x: TensorLike): Tensor {
   return run(Neg, [toTensor('neg', 'x', x)], {});
+}
+
+const Pow = op({
+  name: 'Pow', api: 'pow',
+  infer: broadcastInfo('pow'),
+  kernel: binaryKernel((a, b) => Math.pow(a, b)),
+  // As PyTorch: d/da is 0 where b == 0 (even at a == 0); d/db = y log(a) where a > 0 and 0 elsewhere (where the
+  // real-valued power is not differentiable in b). Unneeded halves are skipped: x.pow(2) never builds log(x).
+  grad: ({ dys: [dy], inputs: [a, b], outputs: [y] }) => {
+    const da = a.requiresGrad ? where(equal(b, 0), 0, mul(dy, mul(b, pow(a, sub(b, 1))))) : null;
+    let db: Tensor | null = null;
+    if (b.requiresGrad) {
+      const positive = greater(a, 0);
+      // log of a safe operand, so masked-out elements carry no NaN into higher derivatives either.
+      db = where(positive, mul(dy, mul(y, log(where(positive, a, 1)))), 0);
+    }
+    return [da, db];
+  },
+});
+
+const Maximum = op({
+  name: 'Maximum', api: 'maximum',
+  infer: broadcastInfo('maximum'),
+  kernel: binaryKernel((a, b) => Math.max(a, b)),
+  // Ties send the whole gradient to a (as TensorFlow; PyTorch splits it in halves).
+  grad: ({ dys: [dy], inputs: [a, b] }) => {
+    const toA = greaterEqual(a, b);
+    return [where(toA, dy, 0), where(toA, 0, dy)];
+  },
+});
+
+const Minimum = op({
+  name: 'Minimum', api: 'minimum',
+  infer: broadcastInfo('minimum'),
+  kernel: binaryKernel((a, b) => Math.min(a, b)),
+  // Ties send the whole gradient to a (as TensorFlow; PyTorch splits it in halves).
+  grad: ({ dys: [dy], inputs: [a, b] }) => {
+    const toA = lessEqual(a, b);
+    return [where(toA, dy, 0), where(toA, 0, dy)];
+  },
+});
+
+/**
+ * Elementwise a ** b, broadcasting (NaN for a negative base with a fractional exponent). Differentiable in both;
+ * the gradient in b is a^b log(a) where a > 0 and 0 elsewhere.
+ * @example pow(tensor([2, 3]), 2) // [4, 9]
+ */
+export function pow(a: TensorLike, b: TensorLike): Tensor {
+  return run(Pow, toTensors2('pow', a, b), {});
+}
+
+/**
+ * Elementwise larger of a and b, broadcasting (NaN propagates). On ties the gradient goes to a.
+ * @example maximum(tensor([1, 5]), tensor([3, 2])) // [3, 5]
+ */
+export function maximum(a: TensorLike, b: TensorLike): Tensor {
+  return run(Maximum, toTensors2('maximum', a, b), {});
+}
+
+/**
+ * Elementwise smaller of a and b, broadcasting (NaN propagates). On ties the gradient goes to a.
+ * @example minimum(tensor([1, 5]), tensor([3, 2])) // [1, 2]
+ */
+export function minimum(a: TensorLike, b: TensorLike): Tensor {
+  return run(Minimum, toTensors2('minimum', a, b), {});
+}
+
+/**
+ * Elementwise (a - b)^2, broadcasting.
+ * @example squaredDifference(tensor([1, 4]), tensor([3, 1])) // [4, 9]
+ */
+export function squaredDifference(a: TensorLike, b: TensorLike): Tensor {
+  const [ta, tb] = toTensors2('squaredDifference', a, b);
+  broadcastShapes('squaredDifference', ta.shape, tb.shape);
+  const d = sub(ta, tb);
+  return mul(d, d);
 }

@@ -1,6 +1,6 @@
 import { ArgumentError, check, fmtShape } from '../core/errors.js';
 import { op, run } from '../core/op.js';
-import { broadcastShapes, shapesEqual, sizeOf } from '../core/shape.js';
+import { broadcastShapes, normalizeAxes, shapesEqual, sizeOf } from '../core/shape.js';
 import type { Tensor } from '../core/tensor.js';
 import { toTensor } from './convert.js';
 import type { TensorLike } from './convert.js';
@@ -63,4 +63,53 @@ export function broadcastTo(x: TensorLike, shape: readonly number[]): Tensor {
   const t = toTensor('broadcastTo', 'x', x);
   if (shapesEqual(t.shape, shape)) return t;
   return run(BroadcastTo, [t], { shape: [...shape] });
+}
+
+const ExpandDims = op<{ shape: readonly number[] }>({
+  name: 'ExpandDims', api: 'expandDims',
+  infer: ([x], { shape }) => ({ shape, dtype: x.dtype }),
+  aliases: true,
+  kernel: ({ inputs: [x], outputs: [y] }) => { y.data.set(x.data); },
+  grad: ({ dys: [dy], inputs: [x] }) => [reshape(dy, x.shape)],
+});
+
+/**
+ * Inserts a size-1 axis at position `axis` (in [-rank-1, rank]; negative counts from the end), zero-copy.
+ * @example expandDims(tensor([1, 2]), 1).shape // [2, 1]
+ */
+export function expandDims(x: TensorLike, axis = 0): Tensor {
+  const t = toTensor('expandDims', 'x', x);
+  check(Number.isInteger(axis) && axis >= -t.rank - 1 && axis <= t.rank, 'expandDims',
+    () => `axis must be an integer in [${-t.rank - 1}, ${t.rank}] for x ${fmtShape(t.shape)}, received ${axis}`);
+  const a = axis < 0 ? axis + t.rank + 1 : axis;
+  const shape = [...t.shape];
+  shape.splice(a, 0, 1);
+  return run(ExpandDims, [t], { shape });
+}
+
+const Squeeze = op<{ shape: readonly number[] }>({
+  name: 'Squeeze', api: 'squeeze',
+  infer: ([x], { shape }) => ({ shape, dtype: x.dtype }),
+  aliases: true,
+  kernel: ({ inputs: [x], outputs: [y] }) => { y.data.set(x.data); },
+  grad: ({ dys: [dy], inputs: [x] }) => [reshape(dy, x.shape)],
+});
+
+/**
+ * Removes size-1 axes: those listed in `axis` (each must have size 1), or all of them when omitted; zero-copy.
+ * @example squeeze(zeros([1, 3, 1])).shape // [3]
+ */
+export function squeeze(x: TensorLike, axis?: number | readonly number[]): Tensor {
+  const t = toTensor('squeeze', 'x', x);
+  let axes: number[];
+  if (axis === undefined) {
+    axes = t.shape.flatMap((d, i) => (d === 1 ? [i] : []));
+  } else {
+    axes = normalizeAxes('squeeze', axis, t.rank);
+    for (const a of axes) {
+      check(t.shape[a] === 1, 'squeeze', () => `can only squeeze axes of size 1, received axis ${a} of size ${t.shape[a]} in ${fmtShape(t.shape)}`);
+    }
+  }
+  if (axes.length === 0) return t;
+  return run(Squeeze, [t], { shape: t.shape.filter((_, i) => !axes.includes(i)) });
 }
