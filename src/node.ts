@@ -15,3 +15,4 @@ export type { MnistData } from './data/node/mnist.js';
 export * from './report/index.js';
 export { writeReport, writeSvg, writeFileAtomic } from './report/node/write.js';
 export type { WrittenReport } from './report/node/write.js';
+export { fileSystem } from './io/node/index.js';

@@ -4,6 +4,12 @@ import { Random, globalRandom } from '../core/random.js';
 import type { Tensor } from '../core/tensor.js';
 import { asRowsTensor, rowSize, takeRows } from './rows.js';
 
+// Data generators also start a Random from the user's seed; salting keeps a split made with the same seed from
+// replaying the generator's own shuffle (which gave degenerate, single-class test sets).
+function saltedSeed(seed: number | undefined): number {
+  return seed === undefined ? globalRandom.nextU32() : (seed ^ 0x5bd1e995) >>> 0;
+}
+
 /** Options of `trainTestSplit`. */
 export interface SplitOptions {
   /** Fraction of rows in (0, 1), or a whole number of rows, for the test set (default 0.2: an 8:2 split). */
@@ -138,7 +144,7 @@ export function trainTestSplit(x: Tensor, y?: Tensor, options: SplitOptions = {}
   if (nTest >= n) throw new ArgumentError(fn, `testSize ${testSize} leaves no training rows out of ${n}`);
   const labels = stratifyLabels(fn, options.stratify, yt, n);
   if (labels && !doShuffle) throw new ArgumentError(fn, 'stratify needs shuffle: true');
-  const rng = doShuffle ? new Random(options.seed ?? globalRandom.nextU32()) : null;
+  const rng = doShuffle ? new Random(saltedSeed(options.seed)) : null;
 
   if (!labels) {
     const order = Int32Array.from({ length: n }, (_, i) => i);
@@ -170,7 +176,7 @@ export function kFold(x: Tensor, y?: Tensor, options: KFoldOptions = {}): Iterab
   if (k > n) throw new ArgumentError(fn, `k (${k}) cannot exceed the number of rows (${n})`);
   checkSeed(fn, options.seed);
   const labels = stratifyLabels(fn, options.stratify, yt, n);
-  const rng = options.shuffle ?? true ? new Random(options.seed ?? globalRandom.nextU32()) : null;
+  const rng = options.shuffle ?? true ? new Random(saltedSeed(options.seed)) : null;
 
   // Fold membership per row: contiguous blocks, or each class dealt round-robin over the folds (stratified).
   const foldOf = new Int32Array(n);
