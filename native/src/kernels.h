@@ -1,0 +1,57 @@
+// Float32 kernels other than GEMM. Each reproduces the semantics of the matching reference kernel in
+// src/ops (argument layouts are documented in src/backends/native/kernels*.ts, which call them).
+#pragma once
+#include <cstdint>
+
+namespace tg {
+
+enum BinaryOp { kAdd = 0, kSub = 1, kMul = 2, kDiv = 3 };
+enum UnaryOp { kRelu = 0, kSigmoid = 1, kTanh = 2 };
+enum CompareOp { kEqual = 0, kNotEqual = 1, kLess = 2, kLessEqual = 3, kGreater = 4, kGreaterEqual = 5 };
+
+/**
+ * out = a (op) b with NumPy broadcasting. `shape` is the output shape (rank dims); `sa`/`sb` are the element
+ * strides of a and b aligned to it (0 on broadcast dimensions).
+ */
+void binary(BinaryOp op, const float* a, int64_t na, const float* b, int64_t nb, float* out, int64_t n, int rank,
+            const int64_t* shape, const int64_t* sa, const int64_t* sb);
+
+/** out = a (op) b as 0/1 bytes, broadcasting like `binary`. */
+void compare(CompareOp op, const float* a, int64_t na, const float* b, int64_t nb, uint8_t* out, int64_t n, int rank,
+             const int64_t* shape, const int64_t* sa, const int64_t* sb);
+
+/** out = c ? a : b (c as bytes), all three broadcast to `shape` with the given strides. */
+void where(const uint8_t* c, const float* a, const float* b, float* out, int64_t n, int rank, const int64_t* shape,
+           const int64_t* sc, const int64_t* sa, const int64_t* sb);
+
+/** out[i] = f(x[i]) for n elements. */
+void unary(UnaryOp op, const float* x, float* out, int64_t n);
+
+/** out[o, j] = sum_i x[o, i, j] for x viewed as [outer, reduce, inner]. */
+void sum_middle(const float* x, float* out, int64_t outer, int64_t reduce, int64_t inner);
+
+/** Softmax (or log-softmax) along the middle axis of x viewed as [outer, n, inner]. */
+void softmax(const float* x, float* out, int64_t outer, int64_t n, int64_t inner, bool log);
+
+/** The resolved geometry of a 2-D window sweep over an NHWC input (see conv-geometry.ts). */
+struct Window {
+  int64_t batch, in_h, in_w, in_c, kh, kw, stride_h, stride_w, dil_h, dil_w, pad_top, pad_left, out_h, out_w;
+};
+
+/** y = conv2d(x, w) for a [kh, kw, inC, cout] filter. */
+void conv2d(const Window& g, int64_t cout, const float* x, const float* w, float* y);
+/** dx = conv2dBackpropInput(dy, w) (dx zeroed by the caller). */
+void conv2d_backprop_input(const Window& g, int64_t cout, const float* dy, const float* w, float* dx);
+/** dw = conv2dBackpropFilter(x, dy). */
+void conv2d_backprop_filter(const Window& g, int64_t cout, const float* x, const float* dy, float* dw);
+
+void max_pool2d(const Window& g, const float* x, float* y);
+/** dx (zeroed by the caller) += dy routed to each window's first maximum. */
+void max_pool2d_grad(const Window& g, const float* x, const float* dy, float* dx);
+/** y = gathered g at each window's first maximum of x. */
+void max_pool2d_grad_grad(const Window& g, const float* x, const float* gx, float* y);
+void avg_pool2d(const Window& g, const float* x, float* y);
+/** dx (zeroed by the caller) += dy spread evenly over each window's real elements. */
+void avg_pool2d_grad(const Window& g, const float* dy, float* dx);
+
+}  // namespace tg

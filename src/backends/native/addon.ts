@@ -1,0 +1,80 @@
+// Loads the compiled N-API addon (build/Release/tensorgrad.node, built by node-gyp at `npm install`).
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+/** What `info()` reports about the addon. */
+export interface NativeInfo {
+  /** The GEMM micro-kernel in use: 'avx512', 'avx2' or 'generic'. */
+  readonly kernel: string;
+  /** Micro-kernels this CPU can run, comma-separated, best first. */
+  readonly kernels: string;
+  /** Threads the kernels use (the calling thread included). */
+  readonly threads: number;
+  /** Hardware threads of this machine. */
+  readonly hardwareThreads: number;
+}
+
+/**
+ * The functions the C++ addon exports (native/src/addon.cc). Every array argument is a Float32Array used in
+ * place; shapes, strides and offsets are in elements.
+ */
+export interface NativeAddon {
+  info(): NativeInfo;
+  setNumThreads(n: number): void;
+  getNumThreads(): number;
+  /** Selects a GEMM micro-kernel by name; false when this CPU cannot run it. */
+  setGemmKernel(name: string): boolean;
+  /**
+   * For each batch item i: c[i*m*n ...] (+)= op(a at aOffsets[i]) op(b at bOffsets[i]); a is m x k (k x m when
+   * transA), b is k x n (n x k when transB). Null offsets: one product at offset 0.
+   */
+  matmul(a: Float32Array, b: Float32Array, c: Float32Array, m: number, n: number, k: number,
+    transA: boolean, transB: boolean, accumulate: boolean, aOffsets: Float64Array | null, bOffsets: Float64Array | null): void;
+  /** out = a (op) b, op 0..3 = add, sub, mul, div; strides aligned to the output shape, 0 where broadcast. */
+  binary(op: number, a: Float32Array, b: Float32Array, out: Float32Array,
+    shape: readonly number[], aStrides: readonly number[], bStrides: readonly number[]): void;
+  /** out (0/1 bytes) = a (op) b, op 0..5 = ==, !=, <, <=, >, >=; strides as for `binary`. */
+  compare(op: number, a: Float32Array, b: Float32Array, out: Uint8Array,
+    shape: readonly number[], aStrides: readonly number[], bStrides: readonly number[]): void;
+  /** out = c ? a : b with c a bool (0/1 byte) array, all three broadcast to `shape`. */
+  where(c: Uint8Array, a: Float32Array, b: Float32Array, out: Float32Array, shape: readonly number[],
+    cStrides: readonly number[], aStrides: readonly number[], bStrides: readonly number[]): void;
+  /** out = f(x), op 0..2 = relu, sigmoid, tanh. */
+  unary(op: number, x: Float32Array, out: Float32Array): void;
+  /** out[o, j] = sum_i x[o, i, j] for x viewed as [outer, reduce, inner]. */
+  sum(x: Float32Array, out: Float32Array, outer: number, reduce: number, inner: number): void;
+  /** (Log-)softmax along the middle axis of x viewed as [outer, n, inner]. */
+  softmax(x: Float32Array, out: Float32Array, outer: number, n: number, inner: number, log: boolean): void;
+  /**
+   * kind 0: (x, w) -> y; 1: (dy, w) -> dx; 2: (x, dy) -> dw. geometry = [batch, inH, inW, inC, kh, kw, strideH,
+   * strideW, dilH, dilW, padTop, padLeft, outH, outW].
+   */
+  conv2d(kind: number, geometry: readonly number[], cout: number, p: Float32Array, q: Float32Array, out: Float32Array): void;
+  /** kind 0 max (x), 1 max grad (x, dy), 2 max grad-grad (x, g), 3 avg (x), 4 avg grad (dy); unused q: any array. */
+  pool2d(kind: number, geometry: readonly number[], p: Float32Array, q: Float32Array, out: Float32Array): void;
+}
+
+/** The addon, or why it could not be loaded. */
+export type AddonResult = { readonly addon: NativeAddon } | { readonly error: string };
+
+/** Where node-gyp puts the addon, relative to the package root (this file is three levels below it). */
+export const ADDON_PATH = fileURLToPath(new URL('../../../build/Release/tensorgrad.node', import.meta.url));
+
+const REQUIRED: readonly (keyof NativeAddon)[] = ['info', 'matmul', 'binary', 'compare', 'where', 'unary', 'sum', 'softmax', 'conv2d', 'pool2d'];
+
+/**
+ * Loads the addon once; returns it, or the reason it is unavailable (not built, or built for another Node ABI).
+ * @example const r = loadAddon(); if ('addon' in r) r.addon.info()
+ */
+export function loadAddon(): AddonResult {
+  if (!existsSync(ADDON_PATH)) return { error: `${ADDON_PATH} not found; build it with \`node scripts/build-native.mjs\`` };
+  try {
+    const addon = createRequire(import.meta.url)(ADDON_PATH) as NativeAddon;
+    const missing = REQUIRED.filter((name) => typeof addon[name] !== 'function');
+    if (missing.length) return { error: `${ADDON_PATH} is outdated (missing ${missing.join(', ')}); rebuild it` };
+    return { addon };
+  } catch (e) {
+    return { error: `cannot load ${ADDON_PATH}: ${(e as Error).message.split('\n')[0]}` };
+  }
+}
