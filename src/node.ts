@@ -16,3 +16,10 @@ export * from './report/index.js';
 export { writeReport, writeSvg, writeFileAtomic } from './report/node/write.js';
 export type { WrittenReport } from './report/node/write.js';
 export { fileSystem } from './io/node/index.js';
+export { loadNativeBackend, registerNativeBackend, nativeUnavailableReason, setNumThreads, getNumThreads, nativeInfo } from './backends/native/index.js';
+export type { NativeInfo } from './backends/native/index.js';
+import { loadNativeBackend } from './backends/native/index.js';
+
+// In Node the native backend is the default wherever its addon was built (TENSORGRAD_BACKEND=cpu opts out); when it
+// is missing, tensorgrad says so once and runs on the reference backend.
+loadNativeBackend();
