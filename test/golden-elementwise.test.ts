@@ -5,7 +5,6 @@ import assert from 'node:assert/strict';
 import type { Tensor } from '../src/core/tensor.js';
 import { isFloat } from '../src/core/dtype.js';
 import { maximum, minimum, pow, squaredDifference } from '../src/ops/arithmetic.js';
-import { cast } from '../src/ops/cast.js';
 import { equal, greater, greaterEqual, less, lessEqual, notEqual, where } from '../src/ops/compare.js';
 import { logicalAnd, logicalNot, logicalOr, logicalXor } from '../src/ops/logical.js';
 import {
@@ -15,8 +14,7 @@ import {
   elu, gelu, hardSigmoid, leakyRelu, mish, relu, relu6, selu, sigmoid, softplus, softsign, step, swish, tanh,
 } from '../src/ops/activations.js';
 import { logSoftmax, softmax } from '../src/ops/softmax.js';
-import { expectClose } from '../src/testing/expect-close.js';
-import { loadGolden } from '../src/testing/golden.js';
+import { assertGoldenCoverage, expectGoldenClose, float32Inputs, loadGolden } from '../src/testing/golden.js';
 import { REFERENCE_TOLERANCE } from '../src/testing/tolerance.js';
 
 type Attrs = Record<string, unknown>;
@@ -79,9 +77,7 @@ const NOT_IN_FLOAT32 = new Set(['log']);
 const cases = loadGolden('elementwise');
 
 test('golden elementwise: every op has a case and every case a known op', () => {
-  const used = new Set(cases.map((c) => c.fn));
-  for (const fn of Object.keys(OPS)) assert.ok(used.has(fn), `no golden case for ${fn}`);
-  for (const fn of used) assert.ok(fn in OPS, `unknown fn ${fn} in the fixture`);
+  assertGoldenCoverage(cases, OPS);
 });
 
 test('golden elementwise: float64 matches PyTorch', () => {
@@ -89,25 +85,16 @@ test('golden elementwise: float64 matches PyTorch', () => {
     const y = OPS[c.fn](c.inputs, c.attrs);
     const e = c.outputs[0];
     assert.equal(y.dtype, e.dtype, `${c.name}: dtype`);
-    try {
-      expectClose(y, e);
-    } catch (err) {
-      throw new Error(`${c.name}: ${(err as Error).message}`, { cause: err });
-    }
+    expectGoldenClose(c.name, y, e);
   }
 });
 
 test('golden elementwise: float32 matches PyTorch within the reference tolerance', () => {
   for (const c of cases) {
     if (NOT_IN_FLOAT32.has(c.name) || !c.inputs.some((x) => x.dtype === 'float64')) continue;
-    const xs = c.inputs.map((x) => (x.dtype === 'float64' ? cast(x, 'float32') : x));
-    const y = OPS[c.fn](xs, c.attrs);
+    const y = OPS[c.fn](float32Inputs(c.inputs), c.attrs);
     const e = c.outputs[0];
     assert.equal(y.dtype, isFloat(e.dtype) ? 'float32' : e.dtype, `${c.name}: dtype`);
-    try {
-      expectClose(y, e, REFERENCE_TOLERANCE);
-    } catch (err) {
-      throw new Error(`${c.name} (float32): ${(err as Error).message}`, { cause: err });
-    }
+    expectGoldenClose(`${c.name} (float32)`, y, e, REFERENCE_TOLERANCE);
   }
 });

@@ -11,9 +11,8 @@ import { expandDims, squeeze } from '../src/ops/reshape.js';
 import { reverse, slice } from '../src/ops/slice.js';
 import { tile } from '../src/ops/tile.js';
 import { permute, transpose } from '../src/ops/transpose.js';
-import { expectClose } from '../src/testing/expect-close.js';
 import type { CloseOptions } from '../src/testing/expect-close.js';
-import { loadGolden } from '../src/testing/golden.js';
+import { assertGoldenCoverage, expectGoldenClose, float32Inputs, loadGolden } from '../src/testing/golden.js';
 import { REFERENCE_TOLERANCE } from '../src/testing/tolerance.js';
 
 type Attrs = Record<string, unknown>;
@@ -47,19 +46,13 @@ function compare(name: string, got: Tensor | Tensor[], expected: Tensor[], dtype
   assert.equal(ys.length, expected.length, `${name}: number of outputs`);
   ys.forEach((y, k) => {
     if (dtype) assert.equal(y.dtype, dtype, `${name}: dtype`);
-    try {
-      // Movement is exact; in float32 compare with the expected values rounded to float32 the same way.
-      expectClose(y, dtype ? cast(expected[k], dtype) : expected[k], tol);
-    } catch (err) {
-      throw new Error(`${name} output ${k}: ${(err as Error).message}`, { cause: err });
-    }
+    // Movement is exact; in float32 compare with the expected values rounded to float32 the same way.
+    expectGoldenClose(`${name} output ${k}`, y, dtype ? cast(expected[k], dtype) : expected[k], tol);
   });
 }
 
 test('golden movement: every op has a case and every case a known op', () => {
-  const used = new Set(cases.map((c) => c.fn));
-  for (const fn of Object.keys(OPS)) assert.ok(used.has(fn), `no golden case for ${fn}`);
-  for (const fn of used) assert.ok(fn in OPS, `unknown fn ${fn} in the fixture`);
+  assertGoldenCoverage(cases, OPS);
 });
 
 test('golden movement: float64 matches PyTorch', () => {
@@ -72,7 +65,7 @@ test('golden movement: float64 matches PyTorch', () => {
 test('golden movement: float32 matches PyTorch', () => {
   for (const c of cases) {
     if (c.fn === 'oneHot') continue; // no float input
-    const xs = c.inputs.map((x) => (x.dtype === 'float64' ? cast(x, 'float32') : x));
+    const xs = float32Inputs(c.inputs);
     // scatterAdd adds, so its float32 sums round differently from PyTorch's float64 ones.
     const tol = c.fn === 'scatterAdd' ? REFERENCE_TOLERANCE : EXACT;
     compare(`${c.name} (float32)`, OPS[c.fn](xs, c.attrs), c.outputs, 'float32', tol);

@@ -4,12 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isFloat } from '../src/core/dtype.js';
 import type { Tensor } from '../src/core/tensor.js';
-import { cast } from '../src/ops/cast.js';
 import { argmax, argmin, logSumExp, max, mean, min, norm, prod, variance } from '../src/ops/reduce.js';
 import type { NormOrd } from '../src/ops/reduce.js';
 import { sum } from '../src/ops/reduce-sum.js';
-import { expectClose } from '../src/testing/expect-close.js';
-import { loadGolden } from '../src/testing/golden.js';
+import { assertGoldenCoverage, expectGoldenClose, float32Inputs, loadGolden } from '../src/testing/golden.js';
 import { REFERENCE_TOLERANCE } from '../src/testing/tolerance.js';
 
 type Attrs = Record<string, unknown>;
@@ -34,9 +32,7 @@ const OPS: Record<string, (xs: Tensor[], attrs: Attrs) => Tensor> = {
 const cases = loadGolden('reduce');
 
 test('golden reduce: every op has a case and every case a known op', () => {
-  const used = new Set(cases.map((c) => c.fn));
-  for (const fn of Object.keys(OPS)) assert.ok(used.has(fn), `no golden case for ${fn}`);
-  for (const fn of used) assert.ok(fn in OPS, `unknown fn ${fn} in the fixture`);
+  assertGoldenCoverage(cases, OPS);
 });
 
 test('golden reduce: float64 matches PyTorch', () => {
@@ -44,25 +40,16 @@ test('golden reduce: float64 matches PyTorch', () => {
     const y = OPS[c.fn](c.inputs, c.attrs);
     const e = c.outputs[0];
     assert.equal(y.dtype, e.dtype, `${c.name}: dtype`);
-    try {
-      expectClose(y, e);
-    } catch (err) {
-      throw new Error(`${c.name}: ${(err as Error).message}`, { cause: err });
-    }
+    expectGoldenClose(c.name, y, e);
   }
 });
 
 test('golden reduce: float32 matches PyTorch within the reference tolerance', () => {
   for (const c of cases) {
     // argmax/argmin of rounded inputs could pick another index only on near-ties; the inputs have none.
-    const xs = c.inputs.map((x) => (x.dtype === 'float64' ? cast(x, 'float32') : x));
-    const y = OPS[c.fn](xs, c.attrs);
+    const y = OPS[c.fn](float32Inputs(c.inputs), c.attrs);
     const e = c.outputs[0];
     assert.equal(y.dtype, isFloat(e.dtype) ? 'float32' : e.dtype, `${c.name}: dtype`);
-    try {
-      expectClose(y, e, REFERENCE_TOLERANCE);
-    } catch (err) {
-      throw new Error(`${c.name} (float32): ${(err as Error).message}`, { cause: err });
-    }
+    expectGoldenClose(`${c.name} (float32)`, y, e, REFERENCE_TOLERANCE);
   }
 });

@@ -1,12 +1,12 @@
 // Activation functions and their derivatives, the derivatives taken by autograd; and why a step neuron cannot
 // be trained by gradient descent: its derivative is zero everywhere, so the gradient never moves a weight.
-import { join } from 'node:path';
 import {
   concat, elu, gelu, leakyRelu, lineChart, relu, sigmoid, softmax, step, tanh, tensor, valueAndGrad, valueAndGrads,
-  writeSvg, zerosLike,
+  zerosLike,
 } from '../../src/node.js';
 import type { Tensor } from '../../src/node.js';
 import type { ExampleOptions } from '../catalog.js';
+import { plotWriter } from '../plots.js';
 
 /** An activation as plotted: a name and an elementwise function of a float64 tensor. */
 export interface ActivationCase {
@@ -121,12 +121,7 @@ export async function run(opts: ExampleOptions = {}): Promise<ActivationsResult>
   }
   log('  The step neuron is wrong, yet its gradient is zero: gradient descent has nothing to follow.');
 
-  const plots: string[] = [];
-  const save = async (file: string, svg: string): Promise<void> => {
-    const path = join(outDir, file);
-    await writeSvg(path, svg);
-    plots.push(path);
-  };
+  const { plots, save } = plotWriter(outDir);
   for (const c of curves) {
     const file = `${c.name.replace(/\(.*$/, '').trim().toLowerCase().replace(/[^a-z]+/g, '-')}.svg`;
     await save(file, await lineChart({

@@ -1,8 +1,7 @@
 // What a convolutional network learns: each first-layer filter is a small image slid over the input, and its
 // feature map lights up where the input looks like the filter (an edge or a stroke at one angle). Training turns
 // random filters into such detectors; the layers after them combine the maps into digits.
-import { join } from 'node:path';
-import { argmax, heatmap, imageGrid, loadDigits, setSeed, takeRows, writeSvg } from '../../src/node.js';
+import { argmax, heatmap, imageGrid, loadDigits, setSeed, takeRows } from '../../src/node.js';
 import type { GridImage, Tensor } from '../../src/node.js';
 import { layers, sequential } from '../../src/node.js';
 import type { Layer } from '../../src/node.js';
@@ -12,6 +11,7 @@ import { confusionMatrix } from '../../src/node.js';
 import { train } from '../../src/node.js';
 const { adam } = train;
 import type { ExampleOptions } from '../catalog.js';
+import { plotWriter } from '../plots.js';
 
 /** The result of the CNN example. */
 export interface CnnFiltersResult {
@@ -106,12 +106,7 @@ export async function run(opts: ExampleOptions = {}): Promise<CnnFiltersResult> 
   }
   log(`Feature maps of digits ${picks.map((i) => labels[i]).join(', ')}: bright where the input matches the filter.`);
 
-  const plots: string[] = [];
-  const save = async (name: string, svg: string): Promise<void> => {
-    const path = join(outDir, name);
-    await writeSvg(path, svg);
-    plots.push(path);
-  };
+  const { plots, save } = plotWriter(outDir);
   await save('filters.svg', imageGrid([...filterGrid(before, 'initial'), ...filterGrid(filters, 'trained')], {
     columns: s.filters, scale: 10, title: `${KERNEL}x${KERNEL} filters: initial, trained`,
   }));

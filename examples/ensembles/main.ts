@@ -1,10 +1,8 @@
 // Ensembles: several classifiers combined often beat each of them. Voting pools different models, bagging
 // averages copies of one unstable model trained on bootstrap samples, boosting chains weak learners that each
 // focus on the previous ones' mistakes, and stacking learns how much to trust each member.
-import { join } from 'node:path';
 import {
-  argmax, cast, circles, decisionBoundary, equal, heatmap, lineChart, moons, setSeed, spirals, tensor, trainTestSplit,
-  writeSvg,
+  argmax, cast, chartGrid, circles, decisionBoundary, equal, heatmap, lineChart, moons, setSeed, spirals, tensor, trainTestSplit,
 } from '../../src/node.js';
 import type { SyntheticData, Tensor } from '../../src/node.js';
 import {
@@ -15,6 +13,7 @@ import { layers, sequential } from '../../src/node.js';
 import { train } from '../../src/node.js';
 const { adam } = train;
 import type { ExampleOptions } from '../catalog.js';
+import { plotWriter } from '../plots.js';
 
 /** One ensemble next to its own members, all scored on the same test set. */
 export interface Comparison {
@@ -85,19 +84,6 @@ function compare(ensemble: string, model: Estimator, names: string[], members: E
   };
 }
 
-/** Places SVG charts in a grid, each nested as it is (an <svg> inside an <svg> keeps its own coordinates). */
-function sideBySide(svgs: string[], columns: number): string {
-  const sizes = svgs.map((s) => {
-    const m = /^<svg[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"/.exec(s);
-    return m ? { w: Number(m[1]), h: Number(m[2]) } : { w: 400, h: 300 };
-  });
-  const cellW = Math.max(...sizes.map((s) => s.w)), cellH = Math.max(...sizes.map((s) => s.h));
-  const rows = Math.ceil(svgs.length / columns), W = cellW * Math.min(columns, svgs.length), H = cellH * rows;
-  const cells = svgs.map((s, i) => s.replace(/^<svg/, `<svg x="${(i % columns) * cellW}" y="${Math.floor(i / columns) * cellH}"`));
-  return `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">`
-    + `<rect width="${W}" height="${H}" fill="white"/>${cells.join('')}</svg>`;
-}
-
 /** A grid over the data's range: coordinates along each axis and the points as rows [x1, x2] with x2 outermost. */
 function gridOver(x: Tensor, n: number): { xs: number[]; ys: number[]; points: Tensor } {
   const d = x.dataSync(), range = (k: number): number[] => {
@@ -120,12 +106,7 @@ export async function run(opts: ExampleOptions = {}): Promise<EnsemblesResult> {
   const log = opts.log ?? console.log;
   const outDir = opts.outDir ?? 'tensorgrad-out/examples/ensembles';
   const s = opts.quick ? QUICK : FULL;
-  const plots: string[] = [];
-  const save = async (name: string, svg: string): Promise<void> => {
-    const path = join(outDir, name);
-    await writeSvg(path, svg);
-    plots.push(path);
-  };
+  const { plots, save } = plotWriter(outDir);
   const results: DatasetResult[] = [];
   for (const dataset of s.datasets) {
     setSeed(0);
@@ -183,7 +164,7 @@ export async function run(opts: ExampleOptions = {}): Promise<EnsemblesResult> {
       title: `${name}: ${accuracyOf(model.predict(xTest), yTest).toFixed(3)}`, width: 220, height: 220,
       xs: g.xs, ys: g.ys, values: Array.from(model.predict(g.points).dataSync()), mode: 'class', points, xLabel: 'x1', yLabel: 'x2',
     })));
-    await save(`${dataset}-boundaries.svg`, sideBySide(maps, 4));
+    await save(`${dataset}-boundaries.svg`, chartGrid(maps, 4));
     await save(`${dataset}-accuracy.svg`, await heatmap({
       title: `${dataset}: each ensemble against its members (test accuracy)`,
       matrix: comparisons.map((c) => [c.accuracy, c.meanMember, c.bestMember]), rowLabels: comparisons.map((c) => c.ensemble),
@@ -205,7 +186,7 @@ export async function run(opts: ExampleOptions = {}): Promise<EnsemblesResult> {
         ],
       }),
     ]);
-    await save(`${dataset}-members-added.svg`, sideBySide(members, 2));
+    await save(`${dataset}-members-added.svg`, chartGrid(members, 2));
   }
   return { datasets: results, plots };
 }

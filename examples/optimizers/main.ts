@@ -1,13 +1,13 @@
 // Optimizers race: SGD, Momentum, Nesterov, AdaGrad, RMSprop, AdaDelta, Adam and Nadam on 2-D loss surfaces
 // (their paths drawn over the surface) and on a real task (a small MLP on handwritten digits), plus gradient
 // descent from several starting points on a surface with two minima.
-import { join } from 'node:path';
-import { linspace, lineChart, loadDigits, setSeed, tensor, writeSvg } from '../../src/node.js';
+import { linspace, lineChart, loadDigits, setSeed, tensor } from '../../src/node.js';
 import type { Tensor } from '../../src/node.js';
 import { layers, sequential } from '../../src/node.js';
 import { train } from '../../src/node.js';
 const { sgd } = train;
 import type { ExampleOptions } from '../catalog.js';
+import { plotWriter } from '../plots.js';
 import { surfacePlot } from './surface-plot.js';
 import type { SurfacePath } from './surface-plot.js';
 import { ENTRANTS, ROSENBROCK, SADDLE, TWO_MINIMA, VALLEY, race } from './surfaces.js';
@@ -65,12 +65,7 @@ export async function run(opts: ExampleOptions = {}): Promise<OptimizersResult> 
   const log = opts.log ?? console.log;
   const outDir = opts.outDir ?? 'tensorgrad-out/examples/optimizers';
   const quick = opts.quick ?? false;
-  const plots: string[] = [];
-  const save = async (file: string, svg: string): Promise<void> => {
-    const path = join(outDir, file);
-    await writeSvg(path, svg);
-    plots.push(path);
-  };
+  const { plots, save } = plotWriter(outDir);
   setSeed(1);
 
   const surfaces: Record<string, SurfaceOutcome[]> = {};

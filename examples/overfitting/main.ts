@@ -1,9 +1,8 @@
 // Overfitting: a network large enough to memorise its training set learns the noise in the labels, so its
 // training accuracy climbs to 100% while its validation accuracy falls. Early stopping, L1 and L2 weight
 // penalties, dropout and an ensemble each limit that memorising and narrow the train-validation gap.
-import { join } from 'node:path';
 import {
-  argmax, cast, equal, heatmap, lineChart, moons, randomUniform, setSeed, takeRows, where, writeSvg,
+  argmax, cast, chartGrid, equal, heatmap, lineChart, moons, randomUniform, setSeed, takeRows, where,
 } from '../../src/node.js';
 import type { Tensor } from '../../src/node.js';
 import { layers, regularizers, sequential } from '../../src/node.js';
@@ -12,6 +11,7 @@ import { train } from '../../src/node.js';
 const { adam } = train;
 import { Callback, EarlyStopping } from '../../src/node.js';
 import type { ExampleOptions } from '../catalog.js';
+import { plotWriter } from '../plots.js';
 
 /** What one training recipe reached: accuracies after training and the curves per epoch. */
 export interface MethodResult {
@@ -81,19 +81,6 @@ class SumProbabilities extends Callback {
       set.sums[epoch] = set.sums[epoch] ? set.sums[epoch].add(p) : p;
     }
   }
-}
-
-/** Places SVG charts in a grid, each nested as it is (an <svg> inside an <svg> keeps its own coordinates). */
-function sideBySide(svgs: string[], columns: number): string {
-  const sizes = svgs.map((s) => {
-    const m = /^<svg[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"/.exec(s);
-    return m ? { w: Number(m[1]), h: Number(m[2]) } : { w: 400, h: 300 };
-  });
-  const cellW = Math.max(...sizes.map((s) => s.w)), cellH = Math.max(...sizes.map((s) => s.h));
-  const rows = Math.ceil(svgs.length / columns), W = cellW * Math.min(columns, svgs.length), H = cellH * rows;
-  const cells = svgs.map((s, i) => s.replace(/^<svg/, `<svg x="${(i % columns) * cellW}" y="${Math.floor(i / columns) * cellH}"`));
-  return `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">`
-    + `<rect width="${W}" height="${H}" fill="white"/>${cells.join('')}</svg>`;
 }
 
 /**
@@ -170,12 +157,7 @@ export async function run(opts: ExampleOptions = {}): Promise<OverfittingResult>
     log(`The plain network's validation loss fell to ${overfitValLoss.min.toFixed(3)}, then rose to ${overfitValLoss.last.toFixed(3)} as it memorised the flipped labels.`);
   }
 
-  const plots: string[] = [];
-  const save = async (name: string, svg: string): Promise<void> => {
-    const path = join(outDir, name);
-    await writeSvg(path, svg);
-    plots.push(path);
-  };
+  const { plots, save } = plotWriter(outDir);
   const panels = await Promise.all(methods.map((m) => lineChart({
     title: `${m.name}: gap ${m.gap.toFixed(2)}`, xLabel: 'Epoch', yLabel: 'Accuracy', width: 300, height: 200,
     series: [
@@ -183,7 +165,7 @@ export async function run(opts: ExampleOptions = {}): Promise<OverfittingResult>
       { name: 'validation', x: m.curves.epoch, y: m.curves.val, dashed: true },
     ],
   })));
-  await save('accuracy-curves.svg', sideBySide(panels, 3));
+  await save('accuracy-curves.svg', chartGrid(panels, 3));
   const epochs = plainHistory.epoch.map((e) => e + 1);
   await save('overfit-loss.svg', await lineChart({
     title: 'No remedy: validation loss rises while training loss falls', xLabel: 'Epoch', yLabel: 'Cross-entropy', logY: true,

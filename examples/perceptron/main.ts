@@ -1,12 +1,12 @@
 // Rosenblatt's perceptron: a step neuron nudged toward each misclassified example. It learns AND and OR, which
 // a line separates, and can never learn XOR, which no line separates; two layers trained by backpropagation can.
-import { join } from 'node:path';
-import { decisionBoundary, lineChart, matmul, setSeed, step, tensor, writeSvg, xor, zeros } from '../../src/node.js';
+import { decisionBoundary, lineChart, matmul, setSeed, step, tensor, xor, zeros } from '../../src/node.js';
 import type { Tensor } from '../../src/node.js';
 import { layers, sequential } from '../../src/node.js';
 import { train } from '../../src/node.js';
 const { adam } = train;
 import type { ExampleOptions } from '../catalog.js';
+import { plotWriter } from '../plots.js';
 
 /** The four inputs of a two-input truth table, in the order 00, 01, 10, 11. */
 const INPUTS = [[0, 0], [0, 1], [1, 0], [1, 1]];
@@ -77,12 +77,7 @@ export async function run(opts: ExampleOptions = {}): Promise<PerceptronResult> 
   setSeed(3);
   const x = tensor(INPUTS);
   const g = grid(s.grid);
-  const plots: string[] = [];
-  const save = async (name: string, svg: string): Promise<void> => {
-    const path = join(outDir, name);
-    await writeSvg(path, svg);
-    plots.push(path);
-  };
+  const { plots, save } = plotWriter(outDir);
   const points = { x: INPUTS.map((p) => p[0]), y: INPUTS.map((p) => p[1]) };
 
   log(`Rosenblatt's perceptron (step activation), ${s.perceptronEpochs} epochs:`);

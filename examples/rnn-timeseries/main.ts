@@ -3,8 +3,7 @@
 // forecast; an LSTM reading the last days one at a time learns the weekly rhythm, and so does a dense network
 // given the same window all at once.
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { lineChart, loadCsv, setSeed, tensor, writeSvg } from '../../src/node.js';
+import { lineChart, loadCsv, setSeed, tensor } from '../../src/node.js';
 import type { Tensor } from '../../src/node.js';
 import { layers, sequential } from '../../src/node.js';
 import type { Sequential } from '../../src/node.js';
@@ -12,6 +11,7 @@ import { LSTM } from '../../src/node.js';
 import { train } from '../../src/node.js';
 const { adam } = train;
 import type { ExampleOptions } from '../catalog.js';
+import { plotWriter } from '../plots.js';
 
 /** Test error of one forecaster. */
 export interface Forecaster {
@@ -113,12 +113,7 @@ export async function run(opts: ExampleOptions = {}): Promise<RnnTimeseriesResul
   const best = forecasters.reduce((a, b) => (b.testMse < a.testMse ? b : a));
   log(`Lowest test error: ${best.name}. The LSTM's error is ${(forecasters[0].testMse / forecasters[2].testMse * 100).toFixed(0)}% of the naive forecast's.`);
 
-  const plots: string[] = [];
-  const save = async (name: string, svg: string): Promise<void> => {
-    const path = join(outDir, name);
-    await writeSvg(path, svg);
-    plots.push(path);
-  };
+  const { plots, save } = plotWriter(outDir);
   const shown = 56, from = test.y.length - shown, days = Array.from({ length: shown }, (_, i) => i + 1);
   const births0 = (v: ArrayLike<number>): number[] => Array.from(v).slice(from).map((a) => a * std + mean);
   await save('forecasts.svg', await lineChart({

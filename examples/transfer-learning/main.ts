@@ -1,8 +1,7 @@
 // Transfer learning: convolution layers trained to tell digits 0-4 apart have learned strokes, curves and their
 // combinations, which digits 5-9 are made of too. Frozen (layer.trainable = false) under a new classification
 // head, they let a few examples of 5-9 train a better classifier than the same network learns from scratch.
-import { join } from 'node:path';
-import { imageGrid, lineChart, loadDigits, setSeed, takeRows, writeSvg } from '../../src/node.js';
+import { imageGrid, lineChart, loadDigits, setSeed, takeRows } from '../../src/node.js';
 import type { Tensor } from '../../src/node.js';
 import { layers, sequential } from '../../src/node.js';
 import type { Sequential } from '../../src/node.js';
@@ -11,6 +10,7 @@ import { AveragePooling2D, MaxPooling2D } from '../../src/node.js';
 import { train } from '../../src/node.js';
 const { adam } = train;
 import type { ExampleOptions } from '../catalog.js';
+import { plotWriter } from '../plots.js';
 
 /** Test accuracy on digits 5-9 after training on `shots` examples of each, over several runs. */
 export interface ShotResult {
@@ -126,12 +126,7 @@ export async function run(opts: ExampleOptions = {}): Promise<TransferLearningRe
   }
   log(`Trainable weights: ${trainableWeights.transfer} with the frozen base (the new head only), ${trainableWeights.scratch} from scratch.`);
 
-  const plots: string[] = [];
-  const save = async (name: string, svg: string): Promise<void> => {
-    const path = join(outDir, name);
-    await writeSvg(path, svg);
-    plots.push(path);
-  };
+  const { plots, save } = plotWriter(outDir);
   const shotsAxis = results.map((r) => r.shots);
   await save('accuracy-by-shots.svg', await lineChart({
     title: 'Digits 5-9 from a few examples each', xLabel: 'Training examples per digit', yLabel: 'Test accuracy', points: true,

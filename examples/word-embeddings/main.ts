@@ -2,13 +2,13 @@
 // words that share contexts ("health" and "care", "tax" and "cuts") get nearby vectors. PCA, computed with tensor
 // ops, flattens them to a 2-D map; k-means groups them into clusters. The same KMeans, run on raw pixels of
 // handwritten digits without their labels, finds groups that mostly are the digits.
-import { join } from 'node:path';
 import {
-  concat, heatmap, imageGrid, lineChart, loadDigits, matmul, norm, randomNormal, scatterChart, setSeed, takeRows, writeSvg,
+  concat, heatmap, imageGrid, lineChart, loadDigits, matmul, norm, randomNormal, scatterChart, setSeed, takeRows,
 } from '../../src/node.js';
 import type { Tensor } from '../../src/node.js';
 import { KMeans, adjustedRandScore } from '../../src/node.js';
 import type { ExampleOptions } from '../catalog.js';
+import { plotWriter } from '../plots.js';
 import { loadSpeeches, nearestWords, neighbourRank, trainWord2Vec, unitRows } from './word2vec.js';
 import type { SkipGramOptions } from './word2vec.js';
 
@@ -85,12 +85,7 @@ export async function run(opts: ExampleOptions = {}): Promise<WordEmbeddingsResu
   const log = opts.log ?? console.log;
   const outDir = opts.outDir ?? 'tensorgrad-out/examples/word-embeddings';
   const s = opts.quick ? QUICK : FULL;
-  const plots: string[] = [];
-  const save = async (name: string, svg: string): Promise<void> => {
-    const path = join(outDir, name);
-    await writeSvg(path, svg);
-    plots.push(path);
-  };
+  const { plots, save } = plotWriter(outDir);
 
   setSeed(0);
   const speeches = await loadSpeeches(...s.years);

@@ -47,14 +47,8 @@ export interface KFoldOptions {
 }
 
 /** One fold of `kFold`: the held-out rows are the test part. Tensors are built when the fold is reached. */
-export interface Fold {
+export interface Fold extends TrainTestSplit {
   fold: number;
-  xTrain: Tensor;
-  xTest: Tensor;
-  yTrain?: Tensor;
-  yTest?: Tensor;
-  trainIndices: Int32Array;
-  testIndices: Int32Array;
 }
 
 /** Class ids per row: 1-D labels as they are, one-hot rows by their largest entry. */

@@ -80,7 +80,10 @@ export class Tokenizer {
     this.charLevel = options.charLevel ?? false;
   }
 
-  /** The tokens of one text, after lower-casing and filtering (Keras' text_to_word_sequence). */
+  /**
+   * The tokens of one text, after lower-casing and filtering (Keras' text_to_word_sequence).
+   * @example new Tokenizer().tokenize('Hello, world!') // ['hello', 'world']
+   */
   tokenize(text: string): string[] {
     const t = this.lower ? text.toLowerCase() : text;
     if (this.charLevel) return [...t];

@@ -4,7 +4,7 @@ import { Random, globalRandom } from '../core/random.js';
 import { Tensor } from '../core/tensor.js';
 import { takeRows } from '../data/rows.js';
 import {
-  accuracyOf, argmaxRows, checkFeatures, checkFitted, checkSeed, checkX, classIds, countClasses, labelsTensor,
+  accuracyOf, argmaxRows, checkFeatures, checkFitted, checkSeed, checkX, fitData, labelsTensor,
   positiveInt, predictIds, predictProbs, probaTensor, sampleWeights, score as accuracyScore,
 } from './common.js';
 import type { Estimator, EstimatorFitOptions } from './types.js';
@@ -94,11 +94,7 @@ export class BaggingClassifier implements Estimator {
    */
   async fit(x: Tensor, y: Tensor, options: EstimatorFitOptions = {}): Promise<this> {
     const fn = 'BaggingClassifier.fit';
-    const xt = checkX(fn, x);
-    const n = xt.shape[0];
-    if (n === 0) throw new ArgumentError(fn, 'x has no samples');
-    const ids = classIds(fn, y, n);
-    const k = countClasses(fn, ids, options.nClasses);
+    const { xt, n, ids, k } = fitData(fn, x, y, options.nClasses);
     const w = options.sampleWeight === undefined ? null : sampleWeights(fn, options.sampleWeight, n);
     const m = countOf(fn, 'maxSamples', this.maxSamples, n);
     const d = xt.rank === 2 ? xt.shape[1] : 0;

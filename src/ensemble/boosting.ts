@@ -4,7 +4,7 @@ import { Random, globalRandom } from '../core/random.js';
 import type { Tensor } from '../core/tensor.js';
 import { takeRows } from '../data/rows.js';
 import {
-  accuracyOf, argmaxRows, checkFeatures, checkFitted, checkSeed, checkX, classIds, countClasses, labelsTensor,
+  accuracyOf, argmaxRows, checkFeatures, checkFitted, checkSeed, checkX, classIds, fitData, labelsTensor,
   positiveInt, predictIds, probaTensor, sampleWeights, score as accuracyScore,
 } from './common.js';
 import { DecisionStump } from './stump.js';
@@ -83,11 +83,7 @@ export class AdaBoostClassifier implements Estimator {
    */
   async fit(x: Tensor, y: Tensor, options: EstimatorFitOptions = {}): Promise<this> {
     const fn = 'AdaBoostClassifier.fit';
-    const xt = checkX(fn, x);
-    const n = xt.shape[0];
-    if (n === 0) throw new ArgumentError(fn, 'x has no samples');
-    const ids = classIds(fn, y, n);
-    const k = countClasses(fn, ids, options.nClasses);
+    const { xt, n, ids, k } = fitData(fn, x, y, options.nClasses);
     if (k < 2) throw new ArgumentError(fn, 'y must hold at least two classes to boost');
     const w = sampleWeights(fn, options.sampleWeight, n);
     let total = w.reduce((a, b) => a + b, 0);

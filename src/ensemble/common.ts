@@ -39,6 +39,27 @@ export function countClasses(fn: string, ids: Int32Array, hint?: number): number
   return k;
 }
 
+/** What a classifier's fit reads from (x, y): the checked features, their sample count, class ids and class count. */
+export interface FitData {
+  xt: Tensor;
+  n: number;
+  ids: Int32Array;
+  k: number;
+}
+
+/**
+ * Checks a classifier's training data: at least one sample of rank >= `minRank` features, one class id per
+ * sample, and the number of classes (`nClasses` when given and not smaller).
+ * @example const { xt, n, ids, k } = fitData('BaggingClassifier.fit', x, y, options.nClasses)
+ */
+export function fitData(fn: string, x: unknown, y: unknown, nClasses: number | undefined, minRank = 1): FitData {
+  const xt = checkX(fn, x, minRank);
+  const n = xt.shape[0];
+  if (n === 0) throw new ArgumentError(fn, 'x has no samples');
+  const ids = classIds(fn, y, n);
+  return { xt, n, ids, k: countClasses(fn, ids, nClasses) };
+}
+
 /** Per-sample weights as float64 (ones when absent), checked to be finite, non-negative and not all zero. */
 export function sampleWeights(fn: string, w: Tensor | ArrayLike<number> | undefined, n: number): Float64Array {
   const out = new Float64Array(n);

@@ -6,7 +6,7 @@ import { add } from '../ops/arithmetic.js';
 import { matmul } from '../ops/matmul.js';
 import { softmax } from '../ops/softmax.js';
 import {
-  argmaxRows, checkFeatures, checkFitted, checkX, classIds, countClasses, labelsTensor, positiveInt, probaTensor,
+  argmaxRows, checkFeatures, checkFitted, checkX, fitData, labelsTensor, positiveInt, probaTensor,
   sampleWeights, score as accuracyScore,
 } from './common.js';
 import type { Estimator, EstimatorFitOptions } from './types.js';
@@ -71,11 +71,7 @@ export class LogisticRegression implements Estimator {
    */
   async fit(x: Tensor, y: Tensor, options: EstimatorFitOptions = {}): Promise<this> {
     const fn = 'LogisticRegression.fit';
-    const xt = checkX(fn, x, 2);
-    const n = xt.shape[0];
-    if (n === 0) throw new ArgumentError(fn, 'x has no samples');
-    const ids = classIds(fn, y, n);
-    const k = countClasses(fn, ids, options.nClasses);
+    const { xt, n, ids, k } = fitData(fn, x, y, options.nClasses, 2);
     const w = sampleWeights(fn, options.sampleWeight, n);
     const d = xt.size / n, xs = xt.storage;
     const mean = new Float64Array(d), scale = new Float64Array(d);

@@ -17,7 +17,10 @@ import { compileArgsFromConfig, trainingConfigOf } from './training-config.js';
 import type { CompileFromConfig } from './training-config.js';
 import { concatBuffers, decodeWeights, encodeWeights, quantizeWeight, weightByteLength } from './weights.js';
 
-/** The library name written to `generatedBy`. */
+/**
+ * The library name written to `generatedBy`.
+ * @example getModelArtifacts(model).generatedBy === GENERATED_BY // true
+ */
 export const GENERATED_BY = 'tensorgrad 0.1.0';
 
 /** Options of `saveModel` (TensorFlow.js `SaveConfig`, plus quantization). */

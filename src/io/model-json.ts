@@ -65,7 +65,10 @@ export interface ModelJSON {
   userDefinedMetadata?: Record<string, unknown>;
 }
 
-/** The format name of Layers models. */
+/**
+ * The format name of Layers models.
+ * @example getModelArtifacts(model).format === LAYERS_MODEL_FORMAT // true
+ */
 export const LAYERS_MODEL_FORMAT = 'layers-model';
 
 const WEIGHT_DTYPES: readonly string[] = ['float32', 'int32', 'bool', 'float64'];

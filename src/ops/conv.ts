@@ -1,12 +1,12 @@
-import { isFloat, upcast } from '../core/dtype.js';
 import { ArgumentError, check, fmtShape } from '../core/errors.js';
 import { op, run } from '../core/op.js';
 import type { Buf, TensorInfo } from '../core/op.js';
-import { checkShape, shapesEqual } from '../core/shape.js';
+import { checkShape } from '../core/shape.js';
 import type { Tensor } from '../core/tensor.js';
-import { cast } from './cast.js';
-import { toTensor } from './convert.js';
 import type { TensorLike } from './convert.js';
+import {
+  LAYOUT_NHWC, checkChannels, checkDyShape, convGeometry, convInputs, floatPair, windowAttrs,
+} from './conv-checks.js';
 import { checkRank, convAttrs, outputSize, samePads, windowGeometry } from './kernels/conv-geometry.js';
 import type { Conv2DOptions, ConvAttrs, WindowGeometry } from './kernels/conv-geometry.js';
 import { gemm } from './kernels/gemm.js';
@@ -26,12 +26,7 @@ export interface Conv2DBackpropFilterAttrs extends ConvAttrs {
   readonly filterShape: readonly number[];
 }
 
-const LAYOUT_X = 'NHWC [batch, height, width, channels]';
 const LAYOUT_F = '[height, width, inChannels, outChannels]';
-
-function window({ strides, dilations, pads }: ConvAttrs): ConvAttrs {
-  return { strides, dilations, pads };
-}
 
 function newLike(a: FloatArray, size: number): FloatArray {
   return a instanceof Float32Array ? new Float32Array(size) : new Float64Array(size);
@@ -44,16 +39,8 @@ function pointwise(g: WindowGeometry): boolean {
 
 /** Shape rule shared by the three primitives: the conv output shape, after checking ranks, channels and dtypes. */
 function convOutInfo(api: string, x: TensorInfo, w: TensorInfo, attrs: ConvAttrs): TensorInfo {
-  checkRank(api, 'x', x.shape, 4, LAYOUT_X);
-  checkRank(api, 'filter', w.shape, 4, LAYOUT_F);
-  check(x.shape[3] === w.shape[2], api, () => `input channels differ, received x=${fmtShape(x.shape)}, filter=${fmtShape(w.shape)}`);
-  check(isFloat(x.dtype) && x.dtype === w.dtype, api, () => `operands must share a float dtype, received ${x.dtype} and ${w.dtype}`);
-  const g = windowGeometry(api, x.shape, w.shape[0], w.shape[1], attrs);
+  const g = convGeometry(api, x, w, LAYOUT_F, attrs);
   return { shape: [g.batch, g.outH, g.outW, w.shape[3]], dtype: x.dtype };
-}
-
-function checkDy(api: string, dy: TensorInfo, expected: TensorInfo): void {
-  check(shapesEqual(dy.shape, expected.shape), api, () => `dy must have the convolution's output shape ${fmtShape(expected.shape)}, received dy=${fmtShape(dy.shape)}`);
 }
 
 /** Runs `body(n, oh0, oh1)` over bands of output rows of every image. */
@@ -92,8 +79,8 @@ const Conv2DBackpropInput = op<Conv2DBackpropInputAttrs>({
   name: 'Conv2DBackpropInput', api: 'conv2dBackpropInput',
   infer: ([dy, w], attrs) => {
     const api = 'conv2dBackpropInput';
-    check(attrs.inputShape.length === 4, api, () => `inputShape must have rank 4 (${LAYOUT_X}), received ${fmtShape(attrs.inputShape)}`);
-    checkDy(api, dy, convOutInfo(api, { shape: attrs.inputShape, dtype: w.dtype }, w, attrs));
+    check(attrs.inputShape.length === 4, api, () => `inputShape must have rank 4 (${LAYOUT_NHWC}), received ${fmtShape(attrs.inputShape)}`);
+    checkDyShape(api, dy, convOutInfo(api, { shape: attrs.inputShape, dtype: w.dtype }, w, attrs));
     check(dy.dtype === w.dtype, api, () => `operands must share a float dtype, received ${dy.dtype} and ${w.dtype}`);
     return { shape: attrs.inputShape, dtype: dy.dtype };
   },
@@ -109,7 +96,7 @@ const Conv2DBackpropInput = op<Conv2DBackpropInputAttrs>({
   },
   // Linear in both inputs: its adjoint in dy is the forward convolution, in the filter the filter backprop.
   grad: ({ dys: [g], inputs: [dy, w], attrs }) => [
-    dy.requiresGrad ? runConv(g, w, window(attrs)) : null,
+    dy.requiresGrad ? runConv(g, w, attrs) : null,
     w.requiresGrad ? backpropFilter(g, dy, w.shape, attrs) : null,
   ],
 });
@@ -120,7 +107,7 @@ const Conv2DBackpropFilter = op<Conv2DBackpropFilterAttrs>({
   infer: ([x, dy], attrs) => {
     const api = 'conv2dBackpropFilter';
     check(attrs.filterShape.length === 4, api, () => `filterShape must have rank 4 (${LAYOUT_F}), received ${fmtShape(attrs.filterShape)}`);
-    checkDy(api, dy, convOutInfo(api, x, { shape: attrs.filterShape, dtype: x.dtype }, attrs));
+    checkDyShape(api, dy, convOutInfo(api, x, { shape: attrs.filterShape, dtype: x.dtype }, attrs));
     check(dy.dtype === x.dtype, api, () => `operands must share a float dtype, received ${x.dtype} and ${dy.dtype}`);
     return { shape: attrs.filterShape, dtype: x.dtype };
   },
@@ -138,32 +125,20 @@ const Conv2DBackpropFilter = op<Conv2DBackpropFilterAttrs>({
   },
   grad: ({ dys: [g], inputs: [x, dy], attrs }) => [
     x.requiresGrad ? backpropInput(dy, g, x.shape, attrs) : null,
-    dy.requiresGrad ? runConv(x, g, window(attrs)) : null,
+    dy.requiresGrad ? runConv(x, g, attrs) : null,
   ],
 });
 
 function runConv(x: Tensor, w: Tensor, attrs: ConvAttrs): Tensor {
-  return run(Conv2D, [x, w], window(attrs));
+  return run(Conv2D, [x, w], windowAttrs(attrs));
 }
 
 function backpropInput(dy: Tensor, w: Tensor, inputShape: readonly number[], attrs: ConvAttrs): Tensor {
-  return run(Conv2DBackpropInput, [dy, w], { ...window(attrs), inputShape: [...inputShape] });
+  return run(Conv2DBackpropInput, [dy, w], { ...windowAttrs(attrs), inputShape: [...inputShape] });
 }
 
 function backpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], attrs: ConvAttrs): Tensor {
-  return run(Conv2DBackpropFilter, [x, dy], { ...window(attrs), filterShape: [...filterShape] });
-}
-
-/** Converts both operands to tensors of one float dtype. */
-function floatPair(fn: string, names: [string, string], a: TensorLike, b: TensorLike): [Tensor, Tensor] {
-  const ta = toTensor(fn, names[0], a), tb = toTensor(fn, names[1], b);
-  check(isFloat(ta.dtype) && isFloat(tb.dtype), fn, () => `${names[0]} and ${names[1]} must be float32 or float64, received ${ta.dtype} and ${tb.dtype}`);
-  const dtype = upcast(ta.dtype, tb.dtype);
-  return [cast(ta, dtype), cast(tb, dtype)];
-}
-
-function checkChannels(fn: string, xShape: readonly number[], fShape: readonly number[]): void {
-  check(xShape[3] === fShape[2], fn, () => `input channels differ, received x=${fmtShape(xShape)}, filter=${fmtShape(fShape)}`);
+  return run(Conv2DBackpropFilter, [x, dy], { ...windowAttrs(attrs), filterShape: [...filterShape] });
 }
 
 /**
@@ -171,14 +146,8 @@ function checkChannels(fn: string, xShape: readonly number[], fShape: readonly n
  * @example conv2d(images, kernel, { strides: 2, padding: 'same' }) // [N, ceil(H/2), ceil(W/2), Cout]
  */
 export function conv2d(x: TensorLike, filter: TensorLike, options: Conv2DOptions = {}): Tensor {
-  const fn = 'conv2d';
-  const [tx, tw] = floatPair(fn, ['x', 'filter'], x, filter);
-  checkRank(fn, 'x', tx.shape, 4, LAYOUT_X);
-  checkRank(fn, 'filter', tw.shape, 4, LAYOUT_F);
-  checkChannels(fn, tx.shape, tw.shape);
-  const attrs = convAttrs(fn, options, tx.shape[1], tx.shape[2], tw.shape[0], tw.shape[1]);
-  windowGeometry(fn, tx.shape, tw.shape[0], tw.shape[1], attrs);
-  return run(Conv2D, [tx, tw], attrs);
+  const c = convInputs('conv2d', x, filter, options, LAYOUT_F);
+  return run(Conv2D, [c.x, c.filter], c.attrs);
 }
 
 /**
@@ -190,12 +159,12 @@ export function conv2dBackpropInput(dy: TensorLike, filter: TensorLike, inputSha
   const fn = 'conv2dBackpropInput';
   const [tdy, tw] = floatPair(fn, ['dy', 'filter'], dy, filter);
   const shape = checkShape(fn, inputShape, 'inputShape');
-  checkRank(fn, 'inputShape', shape, 4, LAYOUT_X);
+  checkRank(fn, 'inputShape', shape, 4, LAYOUT_NHWC);
   checkRank(fn, 'filter', tw.shape, 4, LAYOUT_F);
   checkChannels(fn, shape, tw.shape);
   const attrs = convAttrs(fn, options, shape[1], shape[2], tw.shape[0], tw.shape[1]);
   const g = windowGeometry(fn, shape, tw.shape[0], tw.shape[1], attrs);
-  checkDy(fn, tdy, { shape: [g.batch, g.outH, g.outW, tw.shape[3]], dtype: tdy.dtype });
+  checkDyShape(fn, tdy, { shape: [g.batch, g.outH, g.outW, tw.shape[3]], dtype: tdy.dtype });
   return backpropInput(tdy, tw, shape, attrs);
 }
 
@@ -208,12 +177,12 @@ export function conv2dBackpropFilter(x: TensorLike, dy: TensorLike, filterShape:
   const fn = 'conv2dBackpropFilter';
   const [tx, tdy] = floatPair(fn, ['x', 'dy'], x, dy);
   const shape = checkShape(fn, filterShape, 'filterShape');
-  checkRank(fn, 'x', tx.shape, 4, LAYOUT_X);
+  checkRank(fn, 'x', tx.shape, 4, LAYOUT_NHWC);
   checkRank(fn, 'filterShape', shape, 4, LAYOUT_F);
   checkChannels(fn, tx.shape, shape);
   const attrs = convAttrs(fn, options, tx.shape[1], tx.shape[2], shape[0], shape[1]);
   const g = windowGeometry(fn, tx.shape, shape[0], shape[1], attrs);
-  checkDy(fn, tdy, { shape: [g.batch, g.outH, g.outW, shape[3]], dtype: tdy.dtype });
+  checkDyShape(fn, tdy, { shape: [g.batch, g.outH, g.outW, shape[3]], dtype: tdy.dtype });
   return backpropFilter(tx, tdy, shape, attrs);
 }
 

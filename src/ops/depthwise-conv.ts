@@ -1,13 +1,10 @@
-import { isFloat, upcast } from '../core/dtype.js';
 import { check, fmtShape } from '../core/errors.js';
 import { op, run } from '../core/op.js';
 import type { TensorInfo } from '../core/op.js';
-import { shapesEqual } from '../core/shape.js';
 import type { Tensor } from '../core/tensor.js';
-import { cast } from './cast.js';
-import { toTensor } from './convert.js';
 import type { TensorLike } from './convert.js';
-import { checkRank, convAttrs, forEachWindow, windowGeometry } from './kernels/conv-geometry.js';
+import { LAYOUT_NHWC, checkDyShape, convGeometry, convInputs, windowAttrs } from './conv-checks.js';
+import { forEachWindow, windowGeometry } from './kernels/conv-geometry.js';
 import type { Conv2DOptions, ConvAttrs } from './kernels/conv-geometry.js';
 
 // Each input channel c is convolved with its own `multiplier` filters; output channel c*multiplier + m
@@ -24,24 +21,11 @@ export interface DepthwiseConv2DBackpropFilterAttrs extends ConvAttrs {
 }
 
 const API = 'depthwiseConv2d';
-const LAYOUT_X = 'NHWC [batch, height, width, channels]';
 const LAYOUT_F = '[height, width, inChannels, multiplier]';
 
-function window({ strides, dilations, pads }: ConvAttrs): ConvAttrs {
-  return { strides, dilations, pads };
-}
-
 function outInfo(x: TensorInfo, f: TensorInfo, attrs: ConvAttrs): TensorInfo {
-  checkRank(API, 'x', x.shape, 4, LAYOUT_X);
-  checkRank(API, 'filter', f.shape, 4, LAYOUT_F);
-  check(x.shape[3] === f.shape[2], API, () => `input channels differ, received x=${fmtShape(x.shape)}, filter=${fmtShape(f.shape)}`);
-  check(isFloat(x.dtype) && x.dtype === f.dtype, API, () => `operands must share a float dtype, received ${x.dtype} and ${f.dtype}`);
-  const g = windowGeometry(API, x.shape, f.shape[0], f.shape[1], attrs);
+  const g = convGeometry(API, x, f, LAYOUT_F, attrs);
   return { shape: [g.batch, g.outH, g.outW, f.shape[2] * f.shape[3]], dtype: x.dtype };
-}
-
-function checkDy(dy: TensorInfo, expected: TensorInfo): void {
-  check(shapesEqual(dy.shape, expected.shape), API, () => `dy must have the convolution's output shape ${fmtShape(expected.shape)}, received dy=${fmtShape(dy.shape)}`);
 }
 
 /** y[n, oh, ow, c*M + m] = sum over (ki, kj) of xpad[n, oh*sh + ki*dh, ow*sw + kj*dw, c] * filter[ki, kj, c, m]. */
@@ -72,8 +56,8 @@ const DepthwiseConv2D = op<ConvAttrs>({
 const DepthwiseConv2DBackpropInput = op<DepthwiseConv2DBackpropInputAttrs>({
   name: 'DepthwiseConv2DBackpropInput', api: API,
   infer: ([dy, f], attrs) => {
-    check(attrs.inputShape.length === 4, API, () => `inputShape must have rank 4 (${LAYOUT_X}), received ${fmtShape(attrs.inputShape)}`);
-    checkDy(dy, outInfo({ shape: attrs.inputShape, dtype: f.dtype }, f, attrs));
+    check(attrs.inputShape.length === 4, API, () => `inputShape must have rank 4 (${LAYOUT_NHWC}), received ${fmtShape(attrs.inputShape)}`);
+    checkDyShape(API, dy, outInfo({ shape: attrs.inputShape, dtype: f.dtype }, f, attrs));
     return { shape: attrs.inputShape, dtype: f.dtype };
   },
   kernel: ({ inputs: [dy, f], outputs: [dx], attrs }) => {
@@ -92,7 +76,7 @@ const DepthwiseConv2DBackpropInput = op<DepthwiseConv2DBackpropInputAttrs>({
     });
   },
   grad: ({ dys: [g], inputs: [dy, f], attrs }) => [
-    dy.requiresGrad ? run(DepthwiseConv2D, [g, f], window(attrs)) : null,
+    dy.requiresGrad ? run(DepthwiseConv2D, [g, f], windowAttrs(attrs)) : null,
     f.requiresGrad ? backpropFilter(g, dy, f.shape, attrs) : null,
   ],
 });
@@ -102,7 +86,7 @@ const DepthwiseConv2DBackpropFilter = op<DepthwiseConv2DBackpropFilterAttrs>({
   name: 'DepthwiseConv2DBackpropFilter', api: API,
   infer: ([x, dy], attrs) => {
     check(attrs.filterShape.length === 4, API, () => `filterShape must have rank 4 (${LAYOUT_F}), received ${fmtShape(attrs.filterShape)}`);
-    checkDy(dy, outInfo(x, { shape: attrs.filterShape, dtype: x.dtype }, attrs));
+    checkDyShape(API, dy, outInfo(x, { shape: attrs.filterShape, dtype: x.dtype }, attrs));
     return { shape: attrs.filterShape, dtype: x.dtype };
   },
   kernel: ({ inputs: [x, dy], outputs: [df], attrs }) => {
@@ -121,16 +105,16 @@ const DepthwiseConv2DBackpropFilter = op<DepthwiseConv2DBackpropFilterAttrs>({
   },
   grad: ({ dys: [g], inputs: [x, dy], attrs }) => [
     x.requiresGrad ? backpropInput(dy, g, x.shape, attrs) : null,
-    dy.requiresGrad ? run(DepthwiseConv2D, [x, g], window(attrs)) : null,
+    dy.requiresGrad ? run(DepthwiseConv2D, [x, g], windowAttrs(attrs)) : null,
   ],
 });
 
 function backpropInput(dy: Tensor, f: Tensor, inputShape: readonly number[], attrs: ConvAttrs): Tensor {
-  return run(DepthwiseConv2DBackpropInput, [dy, f], { ...window(attrs), inputShape: [...inputShape] });
+  return run(DepthwiseConv2DBackpropInput, [dy, f], { ...windowAttrs(attrs), inputShape: [...inputShape] });
 }
 
 function backpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], attrs: ConvAttrs): Tensor {
-  return run(DepthwiseConv2DBackpropFilter, [x, dy], { ...window(attrs), filterShape: [...filterShape] });
+  return run(DepthwiseConv2DBackpropFilter, [x, dy], { ...windowAttrs(attrs), filterShape: [...filterShape] });
 }
 
 /**
@@ -139,14 +123,6 @@ function backpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], a
  * @example depthwiseConv2d(images, filter, { strides: 2, padding: 'same' }) // [N, ceil(H/2), ceil(W/2), C*mult]
  */
 export function depthwiseConv2d(x: TensorLike, filter: TensorLike, options: Conv2DOptions = {}): Tensor {
-  let tx = toTensor(API, 'x', x), tf = toTensor(API, 'filter', filter);
-  check(isFloat(tx.dtype) && isFloat(tf.dtype), API, () => `x and filter must be float32 or float64, received ${tx.dtype} and ${tf.dtype}`);
-  checkRank(API, 'x', tx.shape, 4, LAYOUT_X);
-  checkRank(API, 'filter', tf.shape, 4, LAYOUT_F);
-  check(tx.shape[3] === tf.shape[2], API, () => `input channels differ, received x=${fmtShape(tx.shape)}, filter=${fmtShape(tf.shape)}`);
-  const attrs = convAttrs(API, options, tx.shape[1], tx.shape[2], tf.shape[0], tf.shape[1]);
-  windowGeometry(API, tx.shape, tf.shape[0], tf.shape[1], attrs);
-  const dtype = upcast(tx.dtype, tf.dtype);
-  tx = cast(tx, dtype); tf = cast(tf, dtype);
-  return run(DepthwiseConv2D, [tx, tf], attrs);
+  const c = convInputs(API, x, filter, options, LAYOUT_F);
+  return run(DepthwiseConv2D, [c.x, c.filter], c.attrs);
 }

@@ -1,5 +1,6 @@
 /** Charts and the training report (browser-safe; writing files is in ./node/write.ts). */
 export { lineChart, scatterChart, heatmap, decisionBoundary, imageGrid } from './charts.js';
+export { chartGrid } from './chart-grid.js';
 export type {
   ChartBase, LineSeries, LineChartOptions, ScatterChartOptions, HeatmapOptions, DecisionBoundaryOptions,
   GridImage, ImageGridOptions,

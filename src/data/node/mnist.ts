@@ -6,10 +6,16 @@ import { checkDigitsOptions, loadImagesAndLabels } from './digits.js';
 import type { DigitsOptions } from './digits.js';
 import { checkPath } from './read.js';
 
-/** Where Debian's package dataset-fashion-mnist installs the files (`apt install dataset-fashion-mnist`). */
+/**
+ * Where Debian's package dataset-fashion-mnist installs the files (`apt install dataset-fashion-mnist`).
+ * @example const data = await loadFashionMnist(DEBIAN_FASHION_MNIST_DIR)
+ */
 export const DEBIAN_FASHION_MNIST_DIR = '/usr/share/datasets/fashion-mnist';
 
-/** The Fashion-MNIST classes, by label. */
+/**
+ * The Fashion-MNIST classes, by label.
+ * @example FASHION_MNIST_CLASSES[9] // 'Ankle boot'
+ */
 export const FASHION_MNIST_CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];
 
 /** Training and test parts of an MNIST-format dataset. */
