@@ -4,6 +4,7 @@
       "target_name": "tensorgrad",
       "sources": [
         "native/src/addon.cc",
+        "native/src/addon_train.cc",
         "native/src/napi_util.cc",
         "native/src/threadpool.cc",
         "native/src/gemm.cc",
@@ -13,7 +14,9 @@
         "native/src/elementwise.cc",
         "native/src/reduce.cc",
         "native/src/conv.cc",
-        "native/src/pool2d.cc"
+        "native/src/pool2d.cc",
+        "native/src/optim.cc",
+        "native/src/activations.cc"
       ],
       "defines": ["NAPI_VERSION=8"],
       "cflags!": ["-fno-exceptions"],

@@ -6,16 +6,17 @@ import assert from 'node:assert/strict';
 import { grad, gradients } from '../src/core/autograd.js';
 import { registerBackend } from '../src/core/backend.js';
 import { setSeed } from '../src/core/random.js';
-import type { Tensor } from '../src/core/tensor.js';
+import { Tensor } from '../src/core/tensor.js';
 import { loadAddon } from '../src/backends/native/addon.js';
 import type { NativeAddon } from '../src/backends/native/addon.js';
 import { createNativeBackend } from '../src/backends/native/backend.js';
 import { reductionBlock } from '../src/backends/native/kernels-math.js';
 import { withBackend } from '../src/testing/for-each-backend.js';
 import { expectClose } from '../src/testing/expect-close.js';
-import { relu, sigmoid, tanh } from '../src/ops/activations.js';
+import { hardSigmoid, relu, sigmoid, tanh } from '../src/ops/activations.js';
 import { add, div, mul, sub } from '../src/ops/arithmetic.js';
 import { cast } from '../src/ops/cast.js';
+import { concat, split } from '../src/ops/concat.js';
 import { equal, greater, greaterEqual, less, lessEqual, notEqual, where } from '../src/ops/compare.js';
 import { tensor } from '../src/ops/convert.js';
 import { conv2d, conv2dBackpropFilter, conv2dBackpropInput } from '../src/ops/conv.js';
@@ -25,7 +26,11 @@ import { matmul } from '../src/ops/matmul.js';
 import { avgPool2d, maxPool2d } from '../src/ops/pool.js';
 import type { Pool2DOptions } from '../src/ops/pool.js';
 import { sum } from '../src/ops/reduce-sum.js';
+import { transpose } from '../src/ops/transpose.js';
+import { reshape } from '../src/ops/reshape.js';
 import { logSoftmax, softmax } from '../src/ops/softmax.js';
+import { adamStep } from '../src/optimizers/adam-step.js';
+import type { FloatArray } from '../src/core/dtype.js';
 
 const loaded = loadAddon();
 
@@ -37,11 +42,12 @@ if (!('addon' in loaded)) {
   // Counts calls per addon function (and per `kind` for conv2d / pool2d, per op code for binary / compare / unary).
   const table = real as unknown as Record<string, (...a: unknown[]) => unknown>;
   const counting = Object.fromEntries(Object.keys(table).map((prop) => [prop, (...args: unknown[]) => {
-    const key = ['conv2d', 'pool2d', 'binary', 'unary', 'compare'].includes(prop) ? `${prop}:${String(args[0])}` : prop;
+    const key = ['conv2d', 'pool2d', 'binary', 'unary', 'compare', 'activationGrad'].includes(prop) ? `${prop}:${String(args[0])}` : prop;
     calls.set(key, (calls.get(key) ?? 0) + 1);
     return table[prop](...args);
   }])) as unknown as NativeAddon;
-  registerBackend(createNativeBackend(counting));
+  // Every size goes to the addon, tiny ones included (they run the reference kernel in normal use).
+  registerBackend(createNativeBackend(counting, { maxReferenceElements: 0 }));
   defineCases(real, calls);
 }
 
@@ -103,6 +109,25 @@ function defineCases(addon: NativeAddon, calls: Map<string, number>): void {
       const a = rand(ta ? [k, m] : [m, k]), b = rand(tb ? [n, k] : [k, n]);
       const [r, x] = both(calls, 'matmul', () => matmul(a, b, ta, tb));
       expectClose(x, r, { rtol: 1e-4, atol: 2e-6 * k + 1e-6 });
+    }
+  });
+
+  test('matmul with 1 to 4 rows: column blocks and edges, B at every alignment within a cache line', () => {
+    setSeed(13);
+    for (const m of [1, 2, 3, 4]) {
+      for (const [k, n] of [[37, 16], [37, 17], [20, 47], [37, 64], [9, 100], [784, 256], [5, 300]]) {
+        for (const shift of [0, 1, 2, 3, 5]) {
+          // A view `shift` floats into a larger array moves every row of B off the array's own alignment.
+          const b = Tensor.fromStorage(Float32Array.from(rand([k * n + shift]).storage).subarray(shift), [k, n], 'float32');
+          const a = rand([m, k]);
+          for (const tb of [false, true]) {
+            const bt = tb ? transpose(b) : b;
+            const [r, x, count] = both(calls, 'matmul', () => matmul(a, bt, false, tb));
+            ran('matmul', count, `${m}x${k}x${n}`);
+            expectClose(x, r, { rtol: 1e-4, atol: 1e-5 * k + 1e-6 });
+          }
+        }
+      }
     }
   });
 
@@ -197,6 +222,68 @@ function defineCases(addon: NativeAddon, calls: Map<string, number>): void {
     const ints = cast(tensor([-2, 0, 3]), 'int32');
     const [ri, xi] = both(calls, 'unary:0', () => relu(ints));
     assertSame(xi, ri, 'relu int32 (fallback)');
+  });
+
+  test('relu and hard sigmoid gradients, hard sigmoid, on special values and odd sizes (bit-exact)', () => {
+    setSeed(6);
+    const special = tensor([0, -0, 1e-30, -1e-30, 0.5, -0.5, 2.5, -2.5, 2.4999998, -2.5000002, Infinity, -Infinity, NaN]);
+    for (const x of [special, rand([0]), rand([1]), rand([37]), mul(rand([3, 100001]), 3)]) {
+      const dy = x === special ? tensor([1, 2, NaN, NaN, -3, 4, 5, 6, -0, 8, 9, 10, 11]) : rand([...x.shape]);
+      const xv = x.detach().requiresGrad_();
+      const [r, g, count] = both(calls, 'activationGrad:0', () => gradients(relu(xv), [xv], dy)[0]);
+      if (x.size) ran('activationGrad:0', count, 'relu gradient');
+      assertSame(g, r, `relu gradient ${JSON.stringify(x.shape)}`);
+      const [rh, h, ch] = both(calls, 'unary:3', () => hardSigmoid(x));
+      if (x.size) ran('unary:3', ch, 'hardSigmoid');
+      assertSame(h, rh, `hardSigmoid ${JSON.stringify(x.shape)}`);
+      const [rg, hg, cg] = both(calls, 'activationGrad:1', () => gradients(hardSigmoid(xv), [xv], dy)[0]);
+      if (x.size) ran('activationGrad:1', cg, 'hardSigmoid gradient');
+      assertSame(hg, rg, `hardSigmoid gradient ${JSON.stringify(x.shape)}`);
+    }
+  });
+
+  test('Adam step: odd sizes and several steps (float arithmetic, within a few ulps); AMSGrad and float64 use the reference loop', () => {
+    setSeed(7);
+    const arrays = (n: number, f64: boolean): FloatArray[] => [0, 1, 2, 3].map((k) => {
+      const a = Float64Array.from(rand([n]).storage, (x) => (k >= 2 ? x * x : x));
+      return f64 ? a : Float32Array.from(a);
+    });
+    for (const [n, amsgrad, f64] of [[0, false, false], [1, false, false], [37, false, false], [70001, false, false], [37, true, false], [37, false, true]] as const) {
+      const start = arrays(n, f64);
+      const runOn = (backend: string): FloatArray[] => {
+        const [w, g, m, v] = start.map((a) => a.slice());
+        const vhat = amsgrad ? v.slice() : undefined;
+        withBackend(backend, () => {
+          for (let t = 1; t <= 3; t++) {
+            adamStep(w, g, m, v, vhat, { beta1: 0.9, beta2: 0.999, epsilon: 1e-7, step: 0.01 / (1 - 0.9 ** t), invSqrtBc2: 1 / Math.sqrt(1 - 0.999 ** t) });
+          }
+        });
+        return [w, m, v];
+      };
+      const ref = runOn('cpu');
+      const before = calls.get('adam') ?? 0;
+      const nat = runOn('native');
+      const count = (calls.get('adam') ?? 0) - before;
+      assert.equal(count > 0, !amsgrad && !f64, `adam n=${n} amsgrad=${amsgrad} f64=${f64}: native ran ${count} times`);
+      // The native step computes in float (as PyTorch), the reference in double rounded at each store: they differ
+      // by a few float ulps of each step, up to 0.1 here.
+      nat.forEach((a, i) => expectClose(tensor(a), tensor(ref[i]), { rtol: 1e-6, atol: 1e-6 }));
+    }
+  });
+
+  test('concat and split along every axis, with empty parts and odd sizes (bit-exact)', () => {
+    setSeed(12);
+    for (const [shape, axis, sizes] of [[[5, 7], 0, [2, 0, 3]], [[5, 7], 1, [1, 6]], [[3, 4, 9], 2, [4, 4, 1]], [[64, 512], 1, [128, 128, 128, 128]],
+      [[2, 28, 28], 1, new Array<number>(28).fill(1)], [[0, 3], 1, [1, 2]]] as [number[], number, number[]][]) {
+      const x = rand(shape);
+      const [rs, ns, cs] = both(calls, 'copyRows', () => concat(split(x, sizes, axis).map((p) => reshape(p, [-1])), 0));
+      if (x.size) ran('copyRows', cs, `split ${JSON.stringify([shape, axis])}`);
+      assertSame(ns, rs, `split ${JSON.stringify([shape, axis, sizes])}`);
+      const parts = split(x, sizes, axis);
+      const [rc, nc, cc] = both(calls, 'copyRows', () => concat(parts, axis));
+      if (x.size) ran('copyRows', cc, `concat ${JSON.stringify([shape, axis])}`);
+      assertSame(nc, rc, `concat ${JSON.stringify([shape, axis, sizes])}`);
+    }
   });
 
   test('sum over leading, trailing and middle axes, with unit dimensions and empty axes', () => {

@@ -7,17 +7,12 @@
 
 #include "gemm.h"
 #include "kernels.h"
+#include "addon_train.h"
 #include "napi_util.h"
 #include "threadpool.h"
 
 namespace tg {
 namespace {
-
-napi_value undefined(napi_env env) {
-  napi_value v;
-  napi_get_undefined(env, &v);
-  return v;
-}
 
 napi_value number(napi_env env, double d) {
   napi_value v;
@@ -29,10 +24,6 @@ napi_value string(napi_env env, const char* s) {
   napi_value v;
   check_status(env, napi_create_string_utf8(env, s, NAPI_AUTO_LENGTH, &v), "napi_create_string_utf8");
   return v;
-}
-
-void need(napi_env env, bool ok, const char* fn, const char* msg) {
-  if (!ok) throw range_error(env, fn, msg);
 }
 
 // info(): { kernel, kernels, threads, hardwareThreads }
@@ -129,47 +120,57 @@ napi_value MatMul(napi_env env, napi_callback_info cbinfo) {
   });
 }
 
-// Reads `shape` and one stride array per operand, and checks every operand's reach and the output size.
+// The output shape and one stride array per operand, read from one Float64Array [shape, strides of operand 0,
+// strides of operand 1, ...] (one typed array rather than JS arrays read element by element: that reading cost
+// more than the kernel on small tensors). Checks every operand's reach and the output size.
 struct Broadcast {
   std::vector<int64_t> shape;
   std::vector<std::vector<int64_t>> strides;
 };
 
-Broadcast broadcast_args(napi_env env, const char* fn, napi_value shape_v, const napi_value* stride_v,
-                         const size_t* lengths, size_t operands, size_t out_len) {
+Broadcast broadcast_args(napi_env env, const char* fn, napi_value geometry_v, const size_t* lengths, size_t operands,
+                         size_t out_len) {
+  size_t n = 0;
+  const double* g = f64_arg_or_null(env, geometry_v, &n, fn, "geometry");
+  need(env, n % (operands + 1) == 0, fn, "geometry must be a Float64Array of (operands + 1) x rank values");
+  const size_t rank = n / (operands + 1);
+  auto integer = [&](double d) {
+    need(env, d >= 0 && d == static_cast<double>(static_cast<int64_t>(d)), fn, "shape and strides must be integers >= 0");
+    return static_cast<int64_t>(d);
+  };
   Broadcast b;
-  b.shape = ints_arg(env, shape_v, fn, "shape");
   double size = 1;
-  for (int64_t d : b.shape) {
-    need(env, d >= 0, fn, "shape entries must be >= 0");
-    size *= static_cast<double>(d);
+  for (size_t d = 0; d < rank; d++) {
+    b.shape.push_back(integer(g[d]));
+    size *= g[d];
   }
   need(env, size == static_cast<double>(out_len), fn, "out does not match the shape");
   for (size_t k = 0; k < operands; k++) {
-    b.strides.push_back(ints_arg(env, stride_v[k], fn, "strides"));
-    need(env, b.strides[k].size() == b.shape.size(), fn, "strides must match the shape's rank");
+    std::vector<int64_t> st;
     double reach = 0;
-    for (size_t d = 0; d < b.shape.size(); d++) {
-      need(env, b.strides[k][d] >= 0, fn, "strides must be >= 0");
-      if (b.shape[d] > 0) reach += static_cast<double>(b.strides[k][d]) * (b.shape[d] - 1);
+    for (size_t d = 0; d < rank; d++) {
+      st.push_back(integer(g[(k + 1) * rank + d]));
+      if (b.shape[d] > 0) reach += static_cast<double>(st[d]) * (b.shape[d] - 1);
     }
     need(env, size == 0 || reach < static_cast<double>(lengths[k]), fn, "an operand is too small for its strides");
+    b.strides.push_back(std::move(st));
   }
   return b;
 }
 
-// binary(op, a, b, out, shape, aStrides, bStrides): op 0..3 = add, sub, mul, div into a Float32Array.
+// binary(op, a, b, out, geometry): op 0..3 = add, sub, mul, div into a Float32Array; geometry = [shape, aStrides,
+// bStrides].
 napi_value Binary(napi_env env, napi_callback_info cbinfo) {
   return guarded([&] {
     const char* fn = "binary";
-    auto a = args_of(env, cbinfo, 7, fn);
+    auto a = args_of(env, cbinfo, 5, fn);
     const int64_t op = int_arg(env, a[0], fn, "op");
     need(env, op >= kAdd && op <= kDiv, fn, "unknown op");
     size_t len[2], no;
     const float* A = f32_arg(env, a[1], &len[0], fn, "a");
     const float* B = f32_arg(env, a[2], &len[1], fn, "b");
     float* O = f32_arg(env, a[3], &no, fn, "out");
-    const Broadcast bc = broadcast_args(env, fn, a[4], &a[5], len, 2, no);
+    const Broadcast bc = broadcast_args(env, fn, a[4], len, 2, no);
     binary(static_cast<BinaryOp>(op), A, static_cast<int64_t>(len[0]), B, static_cast<int64_t>(len[1]), O,
            static_cast<int64_t>(no), static_cast<int>(bc.shape.size()), bc.shape.data(), bc.strides[0].data(),
            bc.strides[1].data());
@@ -177,18 +178,18 @@ napi_value Binary(napi_env env, napi_callback_info cbinfo) {
   });
 }
 
-// compare(op, a, b, out, shape, aStrides, bStrides): op 0..5 = ==, !=, <, <=, >, >= into a Uint8Array.
+// compare(op, a, b, out, geometry): op 0..5 = ==, !=, <, <=, >, >= into a Uint8Array; geometry as for binary.
 napi_value Compare(napi_env env, napi_callback_info cbinfo) {
   return guarded([&] {
     const char* fn = "compare";
-    auto a = args_of(env, cbinfo, 7, fn);
+    auto a = args_of(env, cbinfo, 5, fn);
     const int64_t op = int_arg(env, a[0], fn, "op");
     need(env, op >= kEqual && op <= kGreaterEqual, fn, "unknown op");
     size_t len[2], no;
     const float* A = f32_arg(env, a[1], &len[0], fn, "a");
     const float* B = f32_arg(env, a[2], &len[1], fn, "b");
     uint8_t* O = u8_arg(env, a[3], &no, fn, "out");
-    const Broadcast bc = broadcast_args(env, fn, a[4], &a[5], len, 2, no);
+    const Broadcast bc = broadcast_args(env, fn, a[4], len, 2, no);
     compare(static_cast<CompareOp>(op), A, static_cast<int64_t>(len[0]), B, static_cast<int64_t>(len[1]), O,
             static_cast<int64_t>(no), static_cast<int>(bc.shape.size()), bc.shape.data(), bc.strides[0].data(),
             bc.strides[1].data());
@@ -196,30 +197,30 @@ napi_value Compare(napi_env env, napi_callback_info cbinfo) {
   });
 }
 
-// where(c, a, b, out, shape, cStrides, aStrides, bStrides): out = c ? a : b, c a Uint8Array.
+// where(c, a, b, out, geometry): out = c ? a : b, c a Uint8Array; geometry = [shape, cStrides, aStrides, bStrides].
 napi_value Where(napi_env env, napi_callback_info cbinfo) {
   return guarded([&] {
     const char* fn = "where";
-    auto a = args_of(env, cbinfo, 8, fn);
+    auto a = args_of(env, cbinfo, 5, fn);
     size_t len[3], no;
     const uint8_t* C = u8_arg(env, a[0], &len[0], fn, "c");
     const float* A = f32_arg(env, a[1], &len[1], fn, "a");
     const float* B = f32_arg(env, a[2], &len[2], fn, "b");
     float* O = f32_arg(env, a[3], &no, fn, "out");
-    const Broadcast bc = broadcast_args(env, fn, a[4], &a[5], len, 3, no);
+    const Broadcast bc = broadcast_args(env, fn, a[4], len, 3, no);
     where(C, A, B, O, static_cast<int64_t>(no), static_cast<int>(bc.shape.size()), bc.shape.data(),
           bc.strides[0].data(), bc.strides[1].data(), bc.strides[2].data());
     return undefined(env);
   });
 }
 
-// unary(op, x, out)
+// unary(op, x, out): op 0..3 = relu, sigmoid, tanh, hard sigmoid
 napi_value Unary(napi_env env, napi_callback_info cbinfo) {
   return guarded([&] {
     const char* fn = "unary";
     auto a = args_of(env, cbinfo, 3, fn);
     const int64_t op = int_arg(env, a[0], fn, "op");
-    need(env, op >= kRelu && op <= kTanh, fn, "unknown op");
+    need(env, op >= kRelu && op <= kHardSigmoid, fn, "unknown op");
     size_t nx, no;
     const float* X = f32_arg(env, a[1], &nx, fn, "x");
     float* O = f32_arg(env, a[2], &no, fn, "out");
@@ -345,6 +346,9 @@ napi_value Init(napi_env env, napi_value exports) {
       {"compare", nullptr, Compare, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"where", nullptr, Where, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"unary", nullptr, Unary, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
+      {"activationGrad", nullptr, ActivationGrad, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
+      {"copyRows", nullptr, CopyRows, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
+      {"adam", nullptr, Adam, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"sum", nullptr, Sum, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"softmax", nullptr, Softmax, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"conv2d", nullptr, Conv, nullptr, nullptr, nullptr, napi_enumerable, nullptr},

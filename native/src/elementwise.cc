@@ -5,6 +5,7 @@
 // The polynomials of vmath.h may use fused multiply-adds (more accurate, not less); no other expression in this
 // file has a multiply feeding an add.
 #pragma GCC optimize("fp-contract=fast")
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -211,7 +212,17 @@ void unary(UnaryOp op, const float* x, float* out, int64_t n) {
     case kTanh:
       parallel_range(n, kParallelElements / 4, [&](int64_t s, int64_t e) { map8(x, out, s, e, tanh8); });
       break;
+    case kHardSigmoid:
+      hard_sigmoid(x, out, n);  // in activations.cc, where multiplies and adds are never fused
+      break;
   }
+}
+
+void copy_rows(const float* src, int64_t so, int64_t ss, float* dst, int64_t dof, int64_t ds, int64_t rows, int64_t len) {
+  if (len <= 0) return;
+  parallel_range(rows, std::max<int64_t>(1, kParallelElements / len), [&](int64_t r0, int64_t r1) {
+    for (int64_t r = r0; r < r1; r++) std::copy(src + so + r * ss, src + so + r * ss + len, dst + dof + r * ds);
+  });
 }
 
 }  // namespace tg

@@ -2,6 +2,7 @@
 // element of B is used at most kSmallM times and packing would cost as much as the product.
 #pragma GCC optimize("fp-contract=fast")
 #include <algorithm>
+#include <cstdint>
 
 #include "gemm.h"
 #include "gemm_small.h"
@@ -18,11 +19,59 @@ inline float hsum(v16 v) {
   return s;
 }
 
-// C[i, j0:j1] for i < M <= kSmallM, straight from the operands (no packing): 64 columns of every row accumulate
-// in registers while op(B) streams once; with B stored n x k, 4 columns' dot products at a time.
+// C[i, c0:c0 + 16 NV] for i < M, op(B) stored k x n: the 16 NV columns of every row accumulate in registers while
+// B streams once; only columns [s0, s1) are stored (a block may overlap columns computed by another).
+template <int M, int NV>
+void column_block(const Gemm& g, long c0, long s0, long s1) {
+  // Narrow blocks interleave U rows of B over separate accumulators, so the chain of dependent adds is as short
+  // as with four vectors.
+  constexpr int U = NV >= 4 ? 1 : 4 / NV;
+  v16 acc[U][M][NV] = {};
+  long p = 0;
+  for (; p + U <= g.k; p += U) {
+    for (int u = 0; u < U; u++) {
+      const v16* b = reinterpret_cast<const v16*>(g.b + (p + u) * g.ldb + c0);
+      for (int i = 0; i < M; i++) {
+        const float a = g.ta ? g.a[(p + u) * g.lda + i] : g.a[i * g.lda + p + u];
+        for (int q = 0; q < NV; q++) acc[u][i][q] += a * b[q];
+      }
+    }
+  }
+  for (; p < g.k; p++) {
+    const v16* b = reinterpret_cast<const v16*>(g.b + p * g.ldb + c0);
+    for (int i = 0; i < M; i++) {
+      const float a = g.ta ? g.a[p * g.lda + i] : g.a[i * g.lda + p];
+      for (int q = 0; q < NV; q++) acc[0][i][q] += a * b[q];
+    }
+  }
+  for (int u = 1; u < U; u++) {
+    for (int i = 0; i < M; i++) {
+      for (int q = 0; q < NV; q++) acc[0][i][q] += acc[u][i][q];
+    }
+  }
+  for (int i = 0; i < M; i++) {
+    float* c = g.c + i * g.ldc;
+    for (long j = s0; j < s1; j++) {
+      const float v = acc[0][i][(j - c0) / 16][(j - c0) % 16];
+      c[j] = g.accumulate ? c[j] + v : v;
+    }
+  }
+}
+
+template <int M>
+void column_blocks(const Gemm& g, int nv, long c0, long s0, long s1) {
+  switch (nv) {
+    case 1: column_block<M, 1>(g, c0, s0, s1); break;
+    case 2: column_block<M, 2>(g, c0, s0, s1); break;
+    case 3: column_block<M, 3>(g, c0, s0, s1); break;
+    default: column_block<M, 4>(g, c0, s0, s1); break;
+  }
+}
+
+// C[i, j0:j1] for i < M <= kSmallM, straight from the operands (no packing); with B stored n x k, 4 columns' dot
+// products at a time.
 template <int M>
 void small_rows(const Gemm& g, long j0, long j1) {
-  constexpr long JB = 64;
   const long k = g.k;
   auto a_at = [&](long i, long p) { return g.ta ? g.a[p * g.lda + i] : g.a[i * g.lda + p]; };
   auto store = [&](long i, long j, float v) {
@@ -30,40 +79,37 @@ void small_rows(const Gemm& g, long j0, long j1) {
     *c = g.accumulate ? *c + v : v;
   };
   if (!g.tb) {
+    if (j1 - j0 < 16) {
+      // Fewer columns than a vector: scalar accumulators.
+      float acc[M][16] = {};
+      for (long p = 0; p < k; p++) {
+        const float* b = g.b + p * g.ldb + j0;
+        for (int i = 0; i < M; i++) {
+          const float a = a_at(i, p);
+          for (long j = 0; j < j1 - j0; j++) acc[i][j] += a * b[j];
+        }
+      }
+      for (int i = 0; i < M; i++) {
+        for (long j = j0; j < j1; j++) store(i, j, acc[i][j - j0]);
+      }
+      return;
+    }
     long jb = j0;
-    for (; jb + JB <= j1; jb += JB) {
-      v16 acc[M][4] = {};
-      for (long p = 0; p < k; p++) {
-        const v16* b = reinterpret_cast<const v16*>(g.b + p * g.ldb + jb);
-        const v16 b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3];
-        for (int i = 0; i < M; i++) {
-          const float a = a_at(i, p);
-          acc[i][0] += a * b0;
-          acc[i][1] += a * b1;
-          acc[i][2] += a * b2;
-          acc[i][3] += a * b3;
-        }
-      }
-      for (int i = 0; i < M; i++) {
-        for (int q = 0; q < 4; q++) {
-          for (int l = 0; l < 16; l++) store(i, jb + q * 16 + l, acc[i][q][l]);
-        }
-      }
+    // When every row of B starts at the same offset within a cache line, one vector of leading columns goes
+    // first so the loads of the blocks after it are aligned: JavaScript's arrays are only 16-byte aligned, and
+    // loads straddling cache lines made this memory-bound loop twice as slow.
+    const long misalign = static_cast<long>(reinterpret_cast<uintptr_t>(g.b + jb) % 64);
+    if (g.ldb % 16 == 0 && misalign % 4 == 0 && misalign != 0) {
+      const long lead = 16 - misalign / 4;
+      column_block<M, 1>(g, jb, jb, jb + lead);
+      jb += lead;
     }
-    if (jb < j1) {
-      float acc[M][JB] = {};
-      const long nb = j1 - jb;
-      for (long p = 0; p < k; p++) {
-        const float* b = g.b + p * g.ldb + jb;
-        for (int i = 0; i < M; i++) {
-          const float a = a_at(i, p);
-          for (long j = 0; j < nb; j++) acc[i][j] += a * b[j];
-        }
-      }
-      for (int i = 0; i < M; i++) {
-        for (long j = 0; j < nb; j++) store(i, jb + j, acc[i][j]);
-      }
-    }
+    for (; jb + 64 <= j1; jb += 64) column_block<M, 4>(g, jb, jb, jb + 64);
+    // The last columns: whole vectors in one pass, then one vector ending at j1 (overlapping, stored once).
+    const int nv = static_cast<int>((j1 - jb) / 16);
+    if (nv > 0) column_blocks<M>(g, nv, jb, jb, jb + 16 * nv);
+    jb += 16 * nv;
+    if (jb < j1) column_block<M, 1>(g, j1 - 16, jb, j1);
     return;
   }
   // B stored n x k: column j of op(B) is the contiguous row j of B.

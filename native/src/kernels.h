@@ -6,7 +6,8 @@
 namespace tg {
 
 enum BinaryOp { kAdd = 0, kSub = 1, kMul = 2, kDiv = 3 };
-enum UnaryOp { kRelu = 0, kSigmoid = 1, kTanh = 2 };
+enum UnaryOp { kRelu = 0, kSigmoid = 1, kTanh = 2, kHardSigmoid = 3 };
+enum ActivationGradOp { kReluGrad = 0, kHardSigmoidGrad = 1 };
 enum CompareOp { kEqual = 0, kNotEqual = 1, kLess = 2, kLessEqual = 3, kGreater = 4, kGreaterEqual = 5 };
 
 /**
@@ -32,6 +33,26 @@ void sum_middle(const float* x, float* out, int64_t outer, int64_t reduce, int64
 
 /** Softmax (or log-softmax) along the middle axis of x viewed as [outer, n, inner]. */
 void softmax(const float* x, float* out, int64_t outer, int64_t n, int64_t inner, bool log);
+
+/** Copies `rows` runs of `len` floats, run r from src[so + r ss] to dst[do + r ds] (concat and split). */
+void copy_rows(const float* src, int64_t so, int64_t ss, float* dst, int64_t dof, int64_t ds, int64_t rows, int64_t len);
+
+/** out = clip(0.2 x + 0.5, 0, 1), rounded after the product and after the sum as the reference is. */
+void hard_sigmoid(const float* x, float* out, int64_t n);
+
+/**
+ * The gradient of an activation at its input x for the output cotangent dy: relu: x > 0 ? dy : 0; hard sigmoid:
+ * 0.2 dy where 0 <= 0.2 x + 0.5 <= 1, else 0 (NaN x gives 0, as in the reference).
+ */
+void activation_grad(ActivationGradOp op, const float* x, const float* dy, float* out, int64_t n);
+
+/** The scalars of one Adam step, computed once per variable by the caller (see src/optimizers/adam-step.ts). */
+struct AdamConstants {
+  double beta1, one_minus_beta1, beta2, one_minus_beta2, step, inv_sqrt_bc2, epsilon;
+};
+
+/** One Adam step in place on n weights w with gradient g and moments m, v. */
+void adam_step(float* w, const float* g, float* m, float* v, int64_t n, const AdamConstants& k);
 
 /** The resolved geometry of a 2-D window sweep over an NHWC input (see conv-geometry.ts). */
 struct Window {

@@ -17,6 +17,16 @@ JsError range_error(napi_env env, const char* fn, const char* msg) {
   return JsError{};
 }
 
+napi_value undefined(napi_env env) {
+  napi_value v;
+  napi_get_undefined(env, &v);
+  return v;
+}
+
+void need(napi_env env, bool ok, const char* fn, const char* msg) {
+  if (!ok) throw range_error(env, fn, msg);
+}
+
 void check_status(napi_env env, napi_status status, const char* what) {
   if (status == napi_ok) return;
   bool pending = false;

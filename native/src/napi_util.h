@@ -35,6 +35,12 @@ bool bool_arg(napi_env env, napi_value v, const char* fn, const char* name);
 /** A JS array of integers. */
 std::vector<int64_t> ints_arg(napi_env env, napi_value v, const char* fn, const char* name);
 
+/** JavaScript's undefined. */
+napi_value undefined(napi_env env);
+
+/** Throws a RangeError naming `fn` with `msg` (as a pending JS exception plus JsError) unless `ok`. */
+void need(napi_env env, bool ok, const char* fn, const char* msg);
+
 /** Throws a TypeError/RangeError with `msg` and returns JsError to be thrown by the caller. */
 JsError type_error(napi_env env, const char* fn, const char* msg);
 JsError range_error(napi_env env, const char* fn, const char* msg);

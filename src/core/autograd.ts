@@ -3,6 +3,7 @@ import { isFloat } from './dtype.js';
 import { withGradMode, isGradEnabled } from './grad-mode.js';
 import type { Node } from './op.js';
 import { shapesEqual } from './shape.js';
+import { withRecycling } from './storage-pool.js';
 import { Tensor } from './tensor.js';
 import { add } from '../ops/arithmetic.js';
 import { cast } from '../ops/cast.js';
@@ -39,33 +40,44 @@ function reverseTopo(roots: readonly Tensor[]): Node[] {
   return order.reverse();
 }
 
+function accumulate(grads: Map<number, Tensor>, t: Tensor, g: Tensor): void {
+  const prev = grads.get(t.id);
+  grads.set(t.id, prev ? add(prev, g) : g);
+}
+
 /**
- * Propagates cotangents from `roots` (seeded with `seeds`) back through the recorded graph and returns the
- * cotangent of every tensor reached, keyed by tensor id.
+ * Propagates cotangents from `roots` (seeded with `seeds`) back through the recorded nodes (`reverseTopo(roots)`)
+ * and returns the cotangent of every tensor reached, keyed by tensor id.
  */
-function propagate(roots: readonly Tensor[], seeds: readonly Tensor[], createGraph: boolean): Map<number, Tensor> {
+function propagate(roots: readonly Tensor[], seeds: readonly Tensor[], nodes: readonly Node[], createGraph: boolean): Map<number, Tensor> {
   const grads = new Map<number, Tensor>();
-  const accumulate = (t: Tensor, g: Tensor): void => {
-    const prev = grads.get(t.id);
-    grads.set(t.id, prev ? add(prev, g) : g);
-  };
-  roots.forEach((r, i) => accumulate(r, seeds[i]));
-  const nodes = reverseTopo(roots);
+  roots.forEach((r, i) => accumulate(grads, r, seeds[i]));
   withGradMode(createGraph, () => {
     for (const node of nodes) {
-      if (!node.outputs.some((o) => grads.has(o.id))) continue;
-      const dys = node.outputs.map((o) => grads.get(o.id) ?? zerosLike(o));
-      const dxs = node.op.grad!({ dys, inputs: node.inputs, outputs: node.outputs, attrs: node.attrs as never });
-      node.inputs.forEach((x, i) => {
-        const dx = dxs[i];
-        if (!dx || !x.requiresGrad) return;
+      const outs = node.outputs;
+      let reached = false;
+      for (const o of outs) if (grads.has(o.id)) { reached = true; break; }
+      if (!reached) continue;
+      const dys = outs.length === 1 ? [grads.get(outs[0].id)!] : outs.map((o) => grads.get(o.id) ?? zerosLike(o));
+      const dxs = node.op.grad!({ dys, inputs: node.inputs, outputs: outs, attrs: node.attrs as never });
+      for (let i = 0; i < node.inputs.length; i++) {
+        const x = node.inputs[i], dx = dxs[i];
+        if (!dx || !x.requiresGrad) continue;
         let g = shapesEqual(dx.shape, x.shape) ? dx : sumTo(dx, x.shape);
         if (g.dtype !== x.dtype) g = cast(g, x.dtype);
-        accumulate(x, g);
-      });
+        accumulate(grads, x, g);
+      }
     }
   });
   return grads;
+}
+
+/**
+ * Runs a backward sweep that returns `result`'s tensors; without `createGraph`, the storage of the intermediate
+ * cotangents (dead once the sweep ends) is reused by later sweeps.
+ */
+function sweep<T extends readonly Tensor[]>(createGraph: boolean, body: () => T): T {
+  return createGraph ? body() : withRecycling(body, (kept) => kept);
 }
 
 function checkRoot(fn: string, root: Tensor, dy: Tensor | undefined): Tensor {
@@ -85,14 +97,26 @@ function checkRoot(fn: string, root: Tensor, dy: Tensor | undefined): Tensor {
  */
 export function backward(root: Tensor, dy?: Tensor, options: BackwardOptions = {}): void {
   const seed = checkRoot('backward', root, dy);
-  const grads = propagate([root], [seed], options.createGraph ?? false);
-  const visit = new Set<Tensor>([root]);
-  for (const node of reverseTopo([root])) for (const x of node.inputs) visit.add(x);
-  for (const t of visit) {
-    const g = grads.get(t.id);
-    if (!g || !t.retainsGrad || !t.requiresGrad) continue;
-    t.grad = t.grad ? withGradMode(options.createGraph ?? false, () => add(t.grad!, g)) : g;
-  }
+  const createGraph = options.createGraph ?? false;
+  const nodes = reverseTopo([root]);
+  const targets: Tensor[] = [];
+  const values = sweep(createGraph, () => {
+    const grads = propagate([root], [seed], nodes, createGraph);
+    const visit = new Set<Tensor>([root]);
+    for (const node of nodes) for (const x of node.inputs) visit.add(x);
+    const out: Tensor[] = [];
+    for (const t of visit) {
+      const g = grads.get(t.id);
+      if (!g || !t.retainsGrad || !t.requiresGrad) continue;
+      targets.push(t);
+      out.push(g);
+    }
+    return out;
+  });
+  targets.forEach((t, i) => {
+    const g = values[i];
+    t.grad = t.grad ? withGradMode(createGraph, () => add(t.grad!, g)) : g;
+  });
 }
 
 /**
@@ -104,8 +128,11 @@ export function gradients(root: Tensor, xs: readonly Tensor[], dy?: Tensor, opti
   xs.forEach((x, i) => check(x instanceof Tensor, 'gradients', () => `xs[${i}] must be a tensor`));
   if (!root.requiresGrad) return xs.map((x) => zerosLike(x));
   const seed = checkRoot('gradients', root, dy);
-  const grads = propagate([root], [seed], options.createGraph ?? false);
-  return xs.map((x) => grads.get(x.id) ?? zerosLike(x));
+  const createGraph = options.createGraph ?? false;
+  return sweep(createGraph, () => {
+    const grads = propagate([root], [seed], reverseTopo([root]), createGraph);
+    return xs.map((x) => grads.get(x.id) ?? zerosLike(x));
+  });
 }
 
 function prepareInputs(fn: string, xs: readonly Tensor[]): { inputs: Tensor[]; nested: boolean } {

@@ -1,6 +1,7 @@
 import type { DataArray, DType, DTypeArrays } from './dtype.js';
 import { allocArray } from './dtype.js';
 import type { Kernel, OpDef } from './op.js';
+import { noteAllocated, takePooled } from './storage-pool.js';
 
 /**
  * What a backend provides: storage allocation and, per op, a kernel faster than the reference one.
@@ -68,7 +69,12 @@ export function listBackends(): string[] {
   return [...backends.keys()];
 }
 
-/** Storage for a tensor, allocated by the active backend. */
-export function allocStorage(dtype: DType, size: number): DataArray {
-  return active.alloc(dtype, size);
+/**
+ * Storage for a tensor: from the active backend, or given back to it by a recycling scope. Zeroed, unless
+ * `overwritten` says the caller writes every element (then reused storage keeps its old values).
+ */
+export function allocStorage(dtype: DType, size: number, overwritten = false): DataArray {
+  const s = takePooled(active, dtype, size, !overwritten) ?? active.alloc(dtype, size);
+  noteAllocated(active, s);
+  return s;
 }

@@ -58,6 +58,11 @@ export interface OpSpec<A> {
    * when the output may share the input's storage instead of running a kernel. Zero-copy, like PyTorch views.
    */
   readonly aliases?: boolean;
+  /**
+   * True when every kernel of the op (the reference one and every backend's) writes every element of its outputs:
+   * then output storage reused from a recycling pool is not zeroed first.
+   */
+  readonly writesAll?: boolean;
 }
 
 /** A declared op (its spec, frozen). */
@@ -86,20 +91,55 @@ export function op<A = Record<string, never>>(spec: OpSpec<A>): OpDef<A> {
  */
 export function runOp<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A): Tensor[] {
   const inferred = op.infer(inputs, attrs);
-  const infos: readonly TensorInfo[] = Array.isArray(inferred) ? inferred : [inferred as TensorInfo];
-  if (op.aliases && infos.length === 1 && infos[0].dtype === inputs[0].dtype) {
-    const out = Tensor.fromStorage(inputs[0].storage, infos[0].shape, infos[0].dtype);
-    record(op, inputs, attrs, [out]);
-    return [out];
-  }
-  const outputs = infos.map((info) => Tensor.fromStorage(allocStorage(info.dtype, sizeOf(info.shape)), info.shape, info.dtype));
+  if (!Array.isArray(inferred)) return [runSingle(op, inputs, attrs, inferred as TensorInfo)];
+  return runMany(op, inputs, attrs, inferred as readonly TensorInfo[]);
+}
+
+function runMany<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A, infos: readonly TensorInfo[]): Tensor[] {
+  if (op.aliases && infos.length === 1 && infos[0].dtype === inputs[0].dtype) return [runSingle(op, inputs, attrs, infos[0])];
+  const outputs = infos.map((info) => Tensor.fromStorage(allocStorage(info.dtype, sizeOf(info.shape), op.writesAll), info.shape, info.dtype));
   // Kernels run whenever some output has elements (a sum over an empty axis still writes zeros).
-  if (outputs.some((o) => o.size > 0)) {
-    const kernel = (getBackend().kernel(op as OpDef<unknown>) ?? op.kernel) as Kernel<A>;
-    kernel({ inputs: inputs.map(bufOf), outputs: outputs.map(bufOf), attrs });
-  }
+  if (outputs.some((o) => o.size > 0)) runKernel(op, inputs, outputs, attrs);
   record(op, inputs, attrs, outputs);
   return outputs;
+}
+
+/**
+ * Runs a single-output op; see `runOp`. The common case, kept free of per-call arrays and closures: dispatch
+ * costs as much as the kernel on small tensors.
+ */
+export function run<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A): Tensor {
+  const inferred = op.infer(inputs, attrs);
+  if (Array.isArray(inferred)) return runMany(op, inputs, attrs, inferred as readonly TensorInfo[])[0];
+  return runSingle(op, inputs, attrs, inferred as TensorInfo);
+}
+
+function runSingle<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A, info: TensorInfo): Tensor {
+  let out: Tensor;
+  if (op.aliases && info.dtype === inputs[0].dtype) {
+    out = Tensor.fromStorage(inputs[0].storage, info.shape, info.dtype);
+  } else {
+    out = Tensor.fromStorage(allocStorage(info.dtype, sizeOf(info.shape), op.writesAll), info.shape, info.dtype);
+    if (out.size > 0) runKernel(op, inputs, [out], attrs);
+  }
+  if (op.grad && isGradEnabled()) {
+    for (const t of inputs) {
+      if (t.requiresGrad) {
+        if (isFloat(out.dtype)) out.setNode({ op: op as OpDef<unknown>, inputs, attrs, outputs: [out] });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function runKernel<A>(op: OpDef<A>, inputs: readonly Tensor[], outputs: readonly Tensor[], attrs: A): void {
+  const kernel = (getBackend().kernel(op as OpDef<unknown>) ?? op.kernel) as Kernel<A>;
+  const ins: Buf[] = new Array<Buf>(inputs.length);
+  for (let i = 0; i < inputs.length; i++) ins[i] = bufOf(inputs[i]);
+  const outs: Buf[] = new Array<Buf>(outputs.length);
+  for (let i = 0; i < outputs.length; i++) outs[i] = bufOf(outputs[i]);
+  kernel({ inputs: ins, outputs: outs, attrs });
 }
 
 function record<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A, outputs: readonly Tensor[]): void {
@@ -109,11 +149,6 @@ function record<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A, outputs: r
       if (isFloat(o.dtype)) o.setNode(node);
     }
   }
-}
-
-/** Runs a single-output op; see `runOp`. */
-export function run<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A): Tensor {
-  return runOp(op, inputs, attrs)[0];
 }
 
 function bufOf(t: Tensor): Buf {

@@ -7,6 +7,30 @@ import { formatTensor } from './format.js';
 
 let nextId = 0;
 
+// Tensors share frozen shape arrays: freezing a fresh array costs more than the rest of a small tensor's
+// construction, and a program uses few distinct shapes. Shapes of rank <= 4 with dimensions < 4096 are interned
+// under a numeric key; a frozen shape (an input's, often) is used as it is.
+const interned = new Map<number, readonly number[]>();
+const MAX_INTERNED = 4096;
+
+function frozenShape(shape: readonly number[]): readonly number[] {
+  if (Object.isFrozen(shape)) return shape;
+  let key = shape.length;
+  if (key > 4) return Object.freeze(shape.slice());
+  for (let i = 0; i < shape.length; i++) {
+    const d = shape[i];
+    if (!(d >= 0 && d < 4096 && Number.isInteger(d))) return Object.freeze(shape.slice());
+    key = key * 4096 + d;
+  }
+  let s = interned.get(key);
+  if (!s) {
+    if (interned.size >= MAX_INTERNED) interned.clear();
+    s = Object.freeze(shape.slice());
+    interned.set(key, s);
+  }
+  return s;
+}
+
 /** A nested array of numbers or booleans, as `array()` returns and `tensor()` accepts. */
 export type NestedArray = number | boolean | NestedArray[];
 
@@ -36,9 +60,9 @@ export class Tensor {
   private constructor(storage: DataArray, shape: readonly number[], dtype: DType) {
     this.id = nextId++;
     this.storage = storage;
-    this.shape = Object.freeze([...shape]);
+    this.shape = frozenShape(shape);
     this.dtype = dtype;
-    this.size = sizeOf(shape);
+    this.size = storage.length;
   }
 
   /** Wraps existing storage without copying (internal: callers guarantee length and dtype agree). */

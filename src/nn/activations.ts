@@ -41,6 +41,18 @@ const ACTIVATIONS = new Map<string, ActivationFn>([
   ['step', (x) => step(x)],
 ]);
 
+// The activations defined here: library code that keeps no reference to its input (layers may then reuse the
+// storage of what they pass to it; see withInternal).
+const BUILT_IN = new Set<ActivationFn>(ACTIVATIONS.values());
+
+/**
+ * True when `fn` is one of tensorgrad's own activations (not one added by registerActivation).
+ * @example isBuiltInActivation(getActivation('relu').apply) // true
+ */
+export function isBuiltInActivation(fn: ActivationFn): boolean {
+  return BUILT_IN.has(fn);
+}
+
 /**
  * Adds a named activation usable in layer configs (`activation: 'myAct'`) and kept through save/load.
  * @example registerActivation('cube', (x) => x.mul(x).mul(x)); layers.dense({units: 2, activation: 'cube'})

@@ -1,13 +1,19 @@
 // The graph of a functional model: which layer calls (nodes) lead from the inputs to the outputs, at which depth,
 // and their execution in topological order. LayersModel adds training and inference on top.
 import { ArgumentError, check, describe } from '../core/errors.js';
-import type { Tensor } from '../core/tensor.js';
+import { Tensor } from '../core/tensor.js';
 import type { Variable } from '../core/variable.js';
 import { InputLayer } from './input-layer.js';
 import { Layer } from './layer.js';
 import type { CallArgs } from './layer.js';
 import { Node, SymbolicTensor, isShapeList, singletonOrArray, toList } from './symbolic.js';
 import type { LayerShape, ShapeOrShapes } from './symbolic.js';
+
+/** True for an object without own properties (most layer calls have no extra arguments). */
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
+}
 
 /** Arguments of a functional model: its symbolic inputs and outputs. */
 export interface ContainerArgs {
@@ -192,13 +198,17 @@ export class Container extends Layer {
   override call(inputs: Tensor | Tensor[], kwargs: CallArgs): Tensor | Tensor[] {
     const xs = toList(inputs);
     check(xs.length === this.inputs.length, this.name, () => `expected ${this.inputs.length} input tensor(s), received ${xs.length}`);
+    const training = kwargs.training ?? false;
     const values = new Map<number, Tensor>();
     this.inputs.forEach((x, i) => values.set(x.id, xs[i]));
     for (const node of this.executionOrder) {
       if (node.inboundLayers.length === 0) continue;
-      const ins = node.inputTensors.map((t) => values.get(t.id)!);
-      const out = node.outboundLayer.apply(singletonOrArray(ins), { ...node.callArgs, training: kwargs.training ?? false });
-      toList(out).forEach((o, i) => values.set(node.outputTensors[i].id, o));
+      const ts = node.inputTensors;
+      const ins = ts.length === 1 ? values.get(ts[0].id)! : ts.map((t) => values.get(t.id)!);
+      const args = isEmpty(node.callArgs) ? { training } : { ...node.callArgs, training };
+      const out = node.outboundLayer.apply(ins, args);
+      if (out instanceof Tensor) values.set(node.outputTensors[0].id, out);
+      else out.forEach((o, i) => values.set(node.outputTensors[i].id, o));
     }
     return singletonOrArray(this.outputs.map((o) => values.get(o.id)!));
   }

@@ -26,20 +26,34 @@ export function checkInputSpec(layer: { name: string; inputSpec: (InputSpec | nu
   if (specs.length !== inputs.length) {
     throw new ArgumentError(layer.name, `expects ${specs.length} input(s), received ${inputs.length}`);
   }
-  inputs.forEach((x, i) => {
+  // Runs at every layer call: the passing case allocates nothing.
+  for (let i = 0; i < inputs.length; i++) {
     const spec = specs[i];
-    if (!spec) return;
-    const rank = x.shape.length;
-    const fail = (what: string): never => {
-      throw new ArgumentError(layer.name, `input ${i} ${what}, received shape ${fmtLayerShape(x.shape)}`);
-    };
-    if (spec.ndim !== undefined && rank !== spec.ndim) fail(`must have rank ${spec.ndim}`);
-    if (spec.minNDim !== undefined && rank < spec.minNDim) fail(`must have rank >= ${spec.minNDim}`);
-    if (spec.maxNDim !== undefined && rank > spec.maxNDim) fail(`must have rank <= ${spec.maxNDim}`);
-    for (const [key, size] of Object.entries(spec.axes ?? {})) {
-      const axis = Number(key);
-      const d = x.shape[axis < 0 ? rank + axis : axis];
-      if (d !== null && d !== undefined && d !== size) fail(`must have size ${size} at axis ${axis}`);
+    if (!spec) continue;
+    const shape = inputs[i].shape, rank = shape.length;
+    if (spec.ndim !== undefined && rank !== spec.ndim) fail(layer, i, shape, `must have rank ${spec.ndim}`);
+    if (spec.minNDim !== undefined && rank < spec.minNDim) fail(layer, i, shape, `must have rank >= ${spec.minNDim}`);
+    if (spec.maxNDim !== undefined && rank > spec.maxNDim) fail(layer, i, shape, `must have rank <= ${spec.maxNDim}`);
+    if (!spec.axes) continue;
+    for (const [axis, size] of axesOf(spec.axes)) {
+      const d = shape[axis < 0 ? rank + axis : axis];
+      if (d !== null && d !== undefined && d !== size) fail(layer, i, shape, `must have size ${size} at axis ${axis}`);
     }
-  });
+  }
+}
+
+function fail(layer: { name: string }, i: number, shape: LayerShape, what: string): never {
+  throw new ArgumentError(layer.name, `input ${i} ${what}, received shape ${fmtLayerShape(shape)}`);
+}
+
+// The [axis, size] pairs of a spec's axes record, parsed once per record.
+const parsedAxes = new WeakMap<Record<number, number>, [number, number][]>();
+
+function axesOf(axes: Record<number, number>): [number, number][] {
+  let list = parsedAxes.get(axes);
+  if (!list) {
+    list = Object.entries(axes).map(([k, v]) => [Number(k), v]);
+    parsedAxes.set(axes, list);
+  }
+  return list;
 }

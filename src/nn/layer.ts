@@ -198,12 +198,15 @@ export class Layer {
   apply(inputs: Tensor | Tensor[], kwargs?: CallArgs): Tensor | Tensor[];
   apply(inputs: AnyTensor | AnyTensor[], kwargs?: CallArgs): AnyTensor | AnyTensor[];
   apply(inputs: AnyTensor | AnyTensor[], kwargs: CallArgs = {}): AnyTensor | AnyTensor[] {
-    const xs = toList<AnyTensor>(inputs);
-    if (allSymbolic(xs)) return this.applySymbolic(xs, kwargs);
-    if (!allConcrete(xs)) {
-      throw new ArgumentError(this.name, `inputs must be all tensors or all symbolic tensors, received ${xs.map(describe).join(', ')}`);
+    // A single tensor, the common eager case, skips the list checks below.
+    const xs = inputs instanceof Tensor ? [inputs] : toList<AnyTensor>(inputs);
+    if (!(inputs instanceof Tensor)) {
+      if (allSymbolic(xs)) return this.applySymbolic(xs, kwargs);
+      if (!allConcrete(xs)) {
+        throw new ArgumentError(this.name, `inputs must be all tensors or all symbolic tensors, received ${xs.map(describe).join(', ')}`);
+      }
     }
-    return withForwardPass(() => this.applyEager(inputs as Tensor | Tensor[], xs, kwargs));
+    return withForwardPass(() => this.applyEager(inputs as Tensor | Tensor[], xs as Tensor[], kwargs));
   }
 
   private ensureBuilt(xs: readonly AnyTensor[]): void {
@@ -222,13 +225,19 @@ export class Layer {
     checkInputSpec(this, xs);
     let mask = kwargs.mask;
     if (mask === undefined) {
-      const ms = xs.map(getMask);
-      if (ms.some((m) => m !== null)) mask = Array.isArray(inputs) ? ms : ms[0];
+      let masked = false;
+      for (const x of xs) if (getMask(x) !== null) { masked = true; break; }
+      if (masked) {
+        const ms = xs.map(getMask);
+        mask = Array.isArray(inputs) ? ms : ms[0];
+      }
     }
     const out = this.call(inputs, mask === undefined ? kwargs : { ...kwargs, mask });
+    const outMask = this.computeMask(inputs, mask);
+    // The common case (one output, no masks in or out, nothing to record) returns at once.
+    if (out instanceof Tensor && mask === undefined && !this.activityRegularizer && (outMask === null || outMask === undefined)) return out;
     let outs = toList(out);
     check(allConcrete(outs), this.name, () => `call must return a tensor or a list of tensors, received ${describe(out)}`);
-    const outMask = this.computeMask(inputs, mask);
     const outMasks = toList<Tensor | null>(outMask);
     if (outMasks.some((m) => m !== null) || mask !== undefined) {
       // Keep an input's own mask intact when the layer returns it unchanged under a different mask.

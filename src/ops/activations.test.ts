@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { grad } from '../core/autograd.js';
+import { grad, gradients } from '../core/autograd.js';
 import { setSeed } from '../core/random.js';
 import type { Tensor } from '../core/tensor.js';
 import { checkGrads } from '../testing/check-grads.js';
@@ -8,10 +8,13 @@ import { expectClose } from '../testing/expect-close.js';
 import {
   elu, gelu, hardSigmoid, leakyRelu, mish, relu, relu6, selu, sigmoid, softplus, softsign, step, swish, tanh,
 } from './activations.js';
+import { add, mul } from './arithmetic.js';
 import { cast } from './cast.js';
+import { greater, where } from './compare.js';
 import { tensor } from './convert.js';
 import { randomNormal, zeros } from './creation.js';
 import { sum } from './reduce-sum.js';
+import { clip } from './unary-math.js';
 
 const t64 = (v: number[]): Tensor => tensor(v, undefined, 'float64');
 
@@ -129,4 +132,26 @@ test('activations: invalid options are ArgumentErrors', () => {
   assert.throws(() => step(tensor([1]), null as unknown as number), /step: alpha must be a finite number, received null/);
   assert.throws(() => gelu(tensor([1]), 'tanh' as unknown as boolean), /^ArgumentError: gelu: approximate must be a boolean, received 'tanh'$/);
   assert.throws(() => sigmoid('a' as unknown as number), /^ArgumentError: sigmoid: /);
+});
+
+test('relu and hardSigmoid gradients, and hardSigmoid, give the bits of their composite definitions', () => {
+  setSeed(9);
+  const special = [0, -0, 2.5, -2.5, 2.4999999, -2.5000001, 1e-30, Infinity, -Infinity, NaN];
+  for (const dtype of ['float32', 'float64'] as const) {
+    const x = tensor([...special, ...randomNormal([500], 0, 3, 'float64').storage], undefined, dtype).requiresGrad_();
+    const dy = tensor([1, 2, NaN, -0, 3, 4, 5, 6, NaN, 7, ...randomNormal([500], 0, 1, 'float64').storage], undefined, dtype);
+    const composite = (z: Tensor): Tensor => clip(add(mul(z, 0.2), 0.5), 0, 1);
+    const same = (a: Tensor, b: Tensor, what: string): void => assert.deepEqual(Array.from(a.storage), Array.from(b.storage), `${what} ${dtype}`);
+    same(hardSigmoid(x), composite(x), 'hardSigmoid');
+    same(gradients(hardSigmoid(x), [x], dy)[0], gradients(composite(x), [x], dy)[0], 'hardSigmoid gradient');
+    same(gradients(relu(x), [x], dy)[0], where(greater(x, 0), dy, 0), 'relu gradient');
+  }
+  // Second derivatives flow through the gradient primitives (linear in dy) as through the composites.
+  const z = t64([-3, 0.3, 1, 2.5]).requiresGrad_(), g = t64([0.5, -1, 2, 3]).requiresGrad_();
+  const second = (f: (v: Tensor) => Tensor): number[][] => {
+    const [gz] = gradients(f(z), [z], g, { createGraph: true });
+    return gradients(sum(mul(gz, gz)), [z, g]).map((t) => Array.from(t.storage));
+  };
+  assert.deepEqual(second(hardSigmoid), second((v) => clip(add(mul(v, 0.2), 0.5), 0, 1)));
+  assert.deepEqual(second(relu), [[0, 0, 0, 0], [0, -2, 4, 6]]);
 });

@@ -1,8 +1,9 @@
 // Activation functions. Dtype policy (see unary-math.ts): relu and relu6 keep int32 input and reject bool; every
 // other activation computes int32 and bool input in float32. Gradients use public ops, so they differentiate again.
-import { check, describe } from '../core/errors.js';
+import { check, describe, fmtShape } from '../core/errors.js';
 import { op, run } from '../core/op.js';
 import type { TensorInfo } from '../core/op.js';
+import { shapesEqual } from '../core/shape.js';
 import type { Tensor } from '../core/tensor.js';
 import { add, div, mul, sub } from './arithmetic.js';
 import { greater, less, where } from './compare.js';
@@ -13,7 +14,7 @@ import { sameInfo } from './infer.js';
 import { unaryKernel } from './kernels/elementwise.js';
 import { GELU_TANH_CUBIC, GELU_TANH_SCALE, geluErf, geluTanh, sigmoid as sigmoidScalar, softplus as softplusScalar } from './kernels/special.js';
 import { logicalAnd } from './logical.js';
-import { abs, clip, erf, exp, floatTensor, square } from './unary-math.js';
+import { abs, erf, exp, floatTensor, square } from './unary-math.js';
 
 const SELU_ALPHA = 1.6732632423543772;
 const SELU_SCALE = 1.0507009873554805;
@@ -33,9 +34,84 @@ function numericInfo(api: string) {
 
 const Relu = op({
   name: 'Relu', api: 'relu', infer: numericInfo('relu'),
+  writesAll: true,
   kernel: unaryKernel((x) => (x < 0 ? 0 : x)), // NaN passes through, as in PyTorch
-  grad: ({ dys: [dy], inputs: [x] }) => [where(greater(x, 0), dy, 0)],
+  grad: ({ dys: [dy], inputs: [x] }) => [reluGrad(x, dy)],
 });
+
+/**
+ * x > 0 ? dy : 0: relu's gradient as one primitive, the same values as where(greater(x, 0), dy, 0) in one pass
+ * instead of a comparison, a bool mask and a select (it runs once per relu per training step).
+ */
+const ReluGrad = op({
+  name: 'ReluGrad', api: 'relu',
+  writesAll: true,
+  infer: ([x, dy]) => {
+    check(shapesEqual(x.shape, dy.shape), 'relu', () => `the gradient must have the input's shape ${fmtShape(x.shape)}, received ${fmtShape(dy.shape)}`);
+    return dy;
+  },
+  kernel: ({ inputs: [x, dy], outputs: [y] }) => {
+    const a = x.data, d = dy.data, o = y.data;
+    for (let i = 0; i < o.length; i++) o[i] = a[i] > 0 ? d[i] : 0;
+  },
+  // Linear in dy; x only selects (no gradient flows to it, as through greater).
+  grad: ({ dys: [g], inputs: [x] }) => [null, reluGrad(x, g)],
+});
+
+function reluGrad(x: Tensor, dy: Tensor): Tensor {
+  return run(ReluGrad, [x, dy], {});
+}
+
+// hardSigmoid was the composite clip(add(mul(x, 0.2), 0.5), 0, 1): three ops forward and five backward at every
+// gate of every LSTM step. These primitives give the same bits in one pass each: in float32 each step of the
+// composite rounds, and its constant 0.2 is a float32 tensor.
+
+const F32_POINT_2 = Math.fround(0.2);
+/** clip's bounds: NaN fails both tests and passes through. */
+const clip01 = (u: number): number => (u < 0 ? 0 : u > 1 ? 1 : u);
+
+// One loop per dtype, so each stays monomorphic: u = 0.2 x + 0.5 is rounded as the composite rounds it (in float32
+// after each step).
+const HardSigmoid = op({
+  name: 'HardSigmoid', api: 'hardSigmoid', infer: sameInfo('hardSigmoid', true),
+  writesAll: true,
+  kernel: ({ inputs: [x], outputs: [y] }) => {
+    const a = x.data, o = y.data, fround = Math.fround;
+    if (a instanceof Float32Array) for (let i = 0; i < o.length; i++) o[i] = clip01(fround(fround(a[i] * F32_POINT_2) + 0.5));
+    else for (let i = 0; i < o.length; i++) o[i] = clip01(a[i] * 0.2 + 0.5);
+  },
+  grad: ({ dys: [dy], inputs: [x] }) => [hardSigmoidGrad(x, dy)],
+});
+
+/** 0.2 dy where 0 <= 0.2 x + 0.5 <= 1 (clip passes its bounds), else 0. */
+const HardSigmoidGrad = op({
+  name: 'HardSigmoidGrad', api: 'hardSigmoid',
+  writesAll: true,
+  infer: ([x, dy]) => {
+    check(shapesEqual(x.shape, dy.shape), 'hardSigmoid', () => `the gradient must have the input's shape ${fmtShape(x.shape)}, received ${fmtShape(dy.shape)}`);
+    return dy;
+  },
+  kernel: ({ inputs: [x, dy], outputs: [y] }) => {
+    const a = x.data, d = dy.data, o = y.data, fround = Math.fround;
+    if (a instanceof Float32Array) {
+      for (let i = 0; i < o.length; i++) {
+        const u = fround(fround(a[i] * F32_POINT_2) + 0.5);
+        o[i] = u >= 0 && u <= 1 ? d[i] * F32_POINT_2 : 0;
+      }
+    } else {
+      for (let i = 0; i < o.length; i++) {
+        const u = a[i] * 0.2 + 0.5;
+        o[i] = u >= 0 && u <= 1 ? d[i] * 0.2 : 0;
+      }
+    }
+  },
+  // Linear in dy; x only selects.
+  grad: ({ dys: [g], inputs: [x] }) => [null, hardSigmoidGrad(x, g)],
+});
+
+function hardSigmoidGrad(x: Tensor, dy: Tensor): Tensor {
+  return run(HardSigmoidGrad, [x, dy], {});
+}
 
 const Relu6 = op({
   name: 'Relu6', api: 'relu6', infer: numericInfo('relu6'),
@@ -81,12 +157,14 @@ const Gelu = op<{ approximate: boolean }>({
 
 const Sigmoid = op({
   name: 'Sigmoid', api: 'sigmoid', infer: sameInfo('sigmoid', true),
+  writesAll: true,
   kernel: unaryKernel(sigmoidScalar),
   grad: ({ dys: [dy], outputs: [y] }) => [mul(dy, mul(y, sub(1, y)))],
 });
 
 const Tanh = op({
   name: 'Tanh', api: 'tanh', infer: sameInfo('tanh', true),
+  writesAll: true,
   kernel: unaryKernel(Math.tanh),
   grad: ({ dys: [dy], outputs: [y] }) => [mul(dy, sub(1, square(y)))],
 });
@@ -174,7 +252,7 @@ export function sigmoid(x: TensorLike): Tensor {
  * @example hardSigmoid(tensor([-3, 0, 1])) // [0, 0.5, 0.7]
  */
 export function hardSigmoid(x: TensorLike): Tensor {
-  return clip(add(mul(floatTensor('hardSigmoid', x), 0.2), 0.5), 0, 1);
+  return run(HardSigmoid, [floatTensor('hardSigmoid', x)], {});
 }
 
 /**

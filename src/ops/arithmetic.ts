@@ -10,6 +10,7 @@ import { log } from './unary-math.js';
 
 const Add = op({
   name: 'Add', api: 'add',
+  writesAll: true,
   infer: broadcastInfo('add'),
   kernel: binaryKernel((a, b) => a + b),
   grad: ({ dys: [dy] }) => [dy, dy],
@@ -17,27 +18,35 @@ const Add = op({
 
 const Sub = op({
   name: 'Sub', api: 'sub',
+  writesAll: true,
   infer: broadcastInfo('sub'),
   kernel: binaryKernel((a, b) => a - b),
-  grad: ({ dys: [dy] }) => [dy, neg(dy)],
+  grad: ({ dys: [dy], inputs: [, b] }) => [dy, b.requiresGrad ? neg(dy) : null],
 });
 
 const Mul = op({
   name: 'Mul', api: 'mul',
+  writesAll: true,
   infer: broadcastInfo('mul'),
   kernel: binaryKernel((a, b) => a * b),
-  grad: ({ dys: [dy], inputs: [a, b] }) => [mul(dy, b), mul(dy, a)],
+  // Only the cotangents autograd will use: an operand without a gradient (a constant, data) costs nothing.
+  grad: ({ dys: [dy], inputs: [a, b] }) => [a.requiresGrad ? mul(dy, b) : null, b.requiresGrad ? mul(dy, a) : null],
 });
 
 const Div = op({
   name: 'Div', api: 'div',
+  writesAll: true,
   infer: broadcastInfo('div'),
   kernel: binaryKernel((a, b) => a / b),
-  grad: ({ dys: [dy], inputs: [a, b] }) => [div(dy, b), neg(div(mul(dy, a), mul(b, b)))],
+  grad: ({ dys: [dy], inputs: [a, b] }) => [
+    a.requiresGrad ? div(dy, b) : null,
+    b.requiresGrad ? neg(div(mul(dy, a), mul(b, b))) : null,
+  ],
 });
 
 const Neg = op({
   name: 'Neg', api: 'neg',
+  writesAll: true,
   infer: sameInfo('neg'),
   kernel: unaryKernel((x) => -x),
   grad: ({ dys: [dy] }) => [neg(dy)],

@@ -108,6 +108,7 @@ function whereInfo([c, a, b]: readonly TensorInfo[]): TensorInfo {
 
 const Where = op({
   name: 'Where', api: 'where',
+  writesAll: true,
   infer: whereInfo,
   kernel: ({ inputs: [c, a, b], outputs: [y] }) => {
     const cd = c.data, ad = a.data, bd = b.data, o = y.data, n = o.length;
@@ -131,7 +132,7 @@ const Where = op({
       }
     }
   },
-  grad: ({ dys: [dy], inputs: [c] }) => [null, where(c, dy, 0), where(c, 0, dy)],
+  grad: ({ dys: [dy], inputs: [c, a, b] }) => [null, a.requiresGrad ? where(c, dy, 0) : null, b.requiresGrad ? where(c, 0, dy) : null],
 });
 
 /**

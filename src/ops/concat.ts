@@ -1,15 +1,17 @@
 import { upcast } from '../core/dtype.js';
 import { ArgumentError, check, fmtShape } from '../core/errors.js';
-import { op, run } from '../core/op.js';
+import { op, run, runOp } from '../core/op.js';
 import { normalizeAxis, shapesEqual, sizeOf } from '../core/shape.js';
 import type { Tensor } from '../core/tensor.js';
 import { toTensor } from './convert.js';
 import type { TensorLike } from './convert.js';
+import { copyRuns } from './kernels/strided.js';
 import { expandDims, squeeze } from './reshape.js';
 import { slice } from './slice.js';
 
 const Concat = op<{ axis: number }>({
   name: 'Concat', api: 'concat',
+  writesAll: true,
   infer: (xs, { axis }) => {
     const first = xs[0];
     xs.forEach((x, k) => check(x.shape.length === first.shape.length && x.shape.every((d, i) => i === axis || d === first.shape[i]), 'concat',
@@ -24,7 +26,7 @@ const Concat = op<{ axis: number }>({
     let offset = 0;
     for (const x of inputs) {
       const chunk = outer === 0 ? 0 : x.data.length / outer;
-      for (let o = 0; o < outer; o++) y.data.set(x.data.subarray(o * chunk, (o + 1) * chunk), o * row + offset);
+      copyRuns(x.data, 0, chunk, y.data, offset, row, outer, chunk);
       offset += chunk;
     }
   },
@@ -36,6 +38,27 @@ const Concat = op<{ axis: number }>({
       return slice(dy, begin, x.shape);
     });
   },
+});
+
+/**
+ * The parts of x along `axis` with the listed sizes, in one pass; the gradient is one concat of the parts'
+ * cotangents (slices would cost a pass each forward, and a zero-padded copy each plus their sum backward).
+ */
+const Split = op<{ axis: number; sizes: readonly number[] }>({
+  name: 'Split', api: 'split',
+  writesAll: true,
+  infer: ([x], { axis, sizes }) => sizes.map((n) => ({ shape: x.shape.map((d, i) => (i === axis ? n : d)), dtype: x.dtype })),
+  kernel: ({ inputs: [x], outputs, attrs: { axis } }) => {
+    // Each part is one contiguous chunk per index of the axes before `axis` (concat's kernel, reversed).
+    const outer = sizeOf(x.shape.slice(0, axis)), row = x.data.length / Math.max(outer, 1);
+    let offset = 0;
+    for (const y of outputs) {
+      const chunk = outer === 0 ? 0 : y.data.length / outer;
+      copyRuns(x.data, offset, row, y.data, 0, chunk, outer, chunk);
+      offset += chunk;
+    }
+  },
+  grad: ({ dys, attrs: { axis } }) => [concat(dys, axis)],
 });
 
 function toList(fn: string, tensors: readonly TensorLike[]): Tensor[] {
@@ -94,13 +117,8 @@ export function split(x: TensorLike, numOrSizeSplits: number | readonly number[]
     check(fits, 'split', () => `sizes [${list.join(',')}] must add up to axis ${a} of size ${n} in ${fmtShape(t.shape)}, received a total of ${known}`);
     sizes = list.map((s) => (s === -1 ? n - known : s));
   }
-  let at = 0;
-  return sizes.map((s) => {
-    const begin = t.shape.map((_, i) => (i === a ? at : 0));
-    const size = t.shape.map((d, i) => (i === a ? s : d));
-    at += s;
-    return slice(t, begin, size);
-  });
+  if (sizes.length === 1) return [t];
+  return runOp(Split, [t], { axis: a, sizes });
 }
 
 /**

@@ -41,6 +41,7 @@ function matmulInfo([a, b]: readonly TensorInfo[], attrs: MatMulAttrs): TensorIn
   const m = a.shape[attrs.transposeA ? ra - 1 : ra - 2], ka = a.shape[attrs.transposeA ? ra - 2 : ra - 1];
   const kb = b.shape[attrs.transposeB ? rb - 1 : rb - 2], n = b.shape[attrs.transposeB ? rb - 2 : rb - 1];
   if (ka !== kb) throw innerMismatch(a.shape, b.shape, attrs);
+  if (ra === 2 && rb === 2) return { shape: [m, n], dtype: a.dtype };
   const ba = a.shape.slice(0, ra - 2), bb = b.shape.slice(0, rb - 2);
   const rank = Math.max(ba.length, bb.length);
   const batch: number[] = [];
@@ -54,8 +55,15 @@ function matmulInfo([a, b]: readonly TensorInfo[], attrs: MatMulAttrs): TensorIn
   return { shape: [...batch, m, n], dtype: a.dtype };
 }
 
+/** `f()` when `t` needs a gradient, else null. */
+function need(t: Tensor, f: () => Tensor): Tensor | null {
+  return t.requiresGrad ? f() : null;
+}
+
 const MatMul = op<MatMulAttrs>({
   name: 'MatMul', api: 'matmul',
+  // Every product writes all of C (zeros when k = 0), natively too.
+  writesAll: true,
   infer: matmulInfo,
   kernel: ({ inputs: [a, b], outputs: [c], attrs: { transposeA, transposeB } }) => {
     const ra = a.shape.length, rb = b.shape.length, rc = c.shape.length;
@@ -87,7 +95,6 @@ const MatMul = op<MatMulAttrs>({
   // Each cotangent is one product with transpose flags (no explicit transposes), so it differentiates again;
   // autograd's sumTo folds broadcast batch dimensions back. Inputs without a gradient cost nothing.
   grad: ({ dys: [dy], inputs: [a, b], attrs: { transposeA, transposeB } }) => {
-    const need = (t: Tensor, f: () => Tensor): Tensor | null => (t.requiresGrad ? f() : null);
     if (!transposeA && !transposeB) return [need(a, () => matmul(dy, b, false, true)), need(b, () => matmul(a, dy, true, false))];
     if (!transposeA) return [need(a, () => matmul(dy, b, false, false)), need(b, () => matmul(dy, a, true, false))];
     if (!transposeB) return [need(a, () => matmul(b, dy, false, true)), need(b, () => matmul(a, dy, false, false))];

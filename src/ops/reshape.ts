@@ -41,6 +41,7 @@ export function reshape(x: TensorLike, shape: readonly number[]): Tensor {
 
 const BroadcastTo = op<{ shape: readonly number[] }>({
   name: 'BroadcastTo', api: 'broadcastTo',
+  writesAll: true,
   infer: ([x], { shape }) => {
     const b = broadcastShapes('broadcastTo', x.shape, shape);
     check(shapesEqual(b, shape), 'broadcastTo', () => `cannot broadcast ${fmtShape(x.shape)} to ${fmtShape(shape)}`);

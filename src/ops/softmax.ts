@@ -40,6 +40,7 @@ function lineMax(a: DataArray, base: number, n: number, stride: number): number 
 
 const Softmax = op<AxisAttrs>({
   name: 'Softmax', api: 'softmax', infer: sameInfo('softmax', true),
+  writesAll: true,
   kernel: ({ inputs: [x], outputs: [y], attrs: { axis } }) => {
     forEachLine(x, y, axis, (a, o, base, n, stride) => {
       const m = lineMax(a, base, n, stride);
@@ -58,6 +59,7 @@ const Softmax = op<AxisAttrs>({
 
 const LogSoftmax = op<AxisAttrs>({
   name: 'LogSoftmax', api: 'logSoftmax', infer: sameInfo('logSoftmax', true),
+  writesAll: true,
   kernel: ({ inputs: [x], outputs: [y], attrs: { axis } }) => {
     forEachLine(x, y, axis, (a, o, base, n, stride) => {
       const m = lineMax(a, base, n, stride);

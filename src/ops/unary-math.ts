@@ -45,6 +45,7 @@ const zeroGrad = ({ dys: [dy] }: { dys: readonly Tensor[] }): Tensor[] => [zeros
 
 const Square = op({
   name: 'Square', api: 'square', infer: numericInfo('square'),
+  writesAll: true,
   kernel: unaryKernel((x) => x * x),
   grad: ({ dys: [dy], inputs: [x] }) => [mul(dy, mul(x, 2))],
 });
@@ -64,6 +65,7 @@ const Rsqrt = op({
 
 const Exp = op({
   name: 'Exp', api: 'exp', infer: sameInfo('exp', true),
+  writesAll: true,
   kernel: unaryKernel(Math.exp),
   grad: ({ dys: [dy], outputs: [y] }) => [mul(dy, y)],
 });

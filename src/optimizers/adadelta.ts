@@ -30,6 +30,8 @@ export class Adadelta extends Optimizer {
     check(this.epsilon >= 0, 'Adadelta', () => `epsilon must be >= 0, received ${describe(options.epsilon)}`);
   }
 
+  protected override readonly readsGradientOnly = true;
+
   getClassName(): string { return Adadelta.className; }
   protected slotNames(): readonly string[] { return ['accum_grad', 'accum_var']; }
   protected hyperparameters(): Record<string, number | boolean> { return { rho: this.rho, epsilon: this.epsilon }; }

@@ -30,6 +30,8 @@ export class Adagrad extends Optimizer {
     check(this.epsilon >= 0, 'Adagrad', () => `epsilon must be >= 0, received ${describe(options.epsilon)}`);
   }
 
+  protected override readonly readsGradientOnly = true;
+
   getClassName(): string { return Adagrad.className; }
   protected slotNames(): readonly string[] { return ['accumulator']; }
   protected hyperparameters(): Record<string, number | boolean> {

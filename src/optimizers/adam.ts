@@ -1,6 +1,7 @@
 import type { FloatArray } from '../core/dtype.js';
 import { check, describe } from '../core/errors.js';
 import type { Variable } from '../core/variable.js';
+import { adamStep } from './adam-step.js';
 import { Optimizer } from './optimizer.js';
 import type { OptimizerOptions, Slots, UpdateStep } from './optimizer.js';
 
@@ -47,6 +48,8 @@ export class Adam extends Optimizer {
     this.amsgrad = options.amsgrad ?? false;
   }
 
+  protected override readonly readsGradientOnly = true;
+
   getClassName(): string { return Adam.className; }
   protected slotNames(): readonly string[] { return this.amsgrad ? ['m', 'v', 'vhat'] : ['m', 'v']; }
   protected hyperparameters(): Record<string, number | boolean> {
@@ -60,16 +63,10 @@ export class Adam extends Optimizer {
   }
 
   update(w: FloatArray, g: FloatArray, state: Slots, { lr, t }: UpdateStep): void {
-    const { m, v, vhat } = state;
-    const b1 = this.beta1, b2 = this.beta2, eps = this.epsilon;
-    const bc1 = 1 - b1 ** t, sqrtBc2 = Math.sqrt(1 - b2 ** t);
-    for (let i = 0; i < w.length; i++) {
-      m[i] = b1 * m[i] + (1 - b1) * g[i];
-      v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
-      let second = v[i];
-      if (vhat) second = vhat[i] = Math.max(vhat[i], v[i]);
-      w[i] -= lr * (m[i] / bc1) / (Math.sqrt(second) / sqrtBc2 + eps);
-    }
+    const b1 = this.beta1, b2 = this.beta2;
+    adamStep(w, g, state.m, state.v, state.vhat, {
+      beta1: b1, beta2: b2, epsilon: this.epsilon, step: lr / (1 - b1 ** t), invSqrtBc2: 1 / Math.sqrt(1 - b2 ** t),
+    });
   }
 }
 

@@ -30,6 +30,8 @@ export class Adamax extends Optimizer {
     this.epsilon = options.epsilon ?? 1e-7;
   }
 
+  protected override readonly readsGradientOnly = true;
+
   getClassName(): string { return Adamax.className; }
   protected slotNames(): readonly string[] { return ['m', 'v']; }
   protected hyperparameters(): Record<string, number | boolean> {

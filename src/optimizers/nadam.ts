@@ -35,6 +35,8 @@ export class Nadam extends Optimizer {
     this.epsilon = options.epsilon ?? 1e-7;
   }
 
+  protected override readonly readsGradientOnly = true;
+
   getClassName(): string { return Nadam.className; }
   protected slotNames(): readonly string[] { return ['m', 'v']; }
   protected hyperparameters(): Record<string, number | boolean> {

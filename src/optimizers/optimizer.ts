@@ -104,6 +104,12 @@ export abstract class Optimizer {
   abstract initState(variable: Variable): Slots;
   /** Updates the weights `w` in place from the gradient `g` and the variable's state. */
   abstract update(w: FloatArray, g: FloatArray, state: Slots, step: UpdateStep): void;
+  /**
+   * True when `update` never writes into `g` nor keeps it after returning: then, without clipping,
+   * `applyGradients` hands it the gradient tensor's own storage instead of a copy (a copy of every weight per
+   * step is a large part of a small model's step). Subclasses that do not declare it get a private copy.
+   */
+  protected readonly readsGradientOnly: boolean = false;
 
   /** A zeroed slot with the variable's size and dtype. */
   protected zerosFor(variable: Variable, fill = 0): FloatArray {
@@ -128,21 +134,26 @@ export abstract class Optimizer {
    */
   applyGradients(grads: GradientsInput, varList?: readonly Variable[]): void {
     const pairs = this.normalize(grads, varList);
-    const arrays = pairs.map(([v, g]) => this.gradArray(v, g));
+    const clipping = this.globalClipnorm !== undefined || this.clipnorm !== undefined || this.clipvalue !== undefined;
+    // A gradient sharing memory with a weight updated in this call must be copied before any update writes.
+    const weightBuffers = new Set<ArrayBufferLike>();
+    for (const [v] of pairs) weightBuffers.add(v.value.storage.buffer);
+    const arrays = pairs.map(([v, g]) => this.gradArray(v, g, clipping || !this.readsGradientOnly, weightBuffers));
     if (this.globalClipnorm !== undefined) clipByGlobalNormInPlace(arrays, this.globalClipnorm);
     for (const a of arrays) {
       if (this.clipnorm !== undefined) clipByNormInPlace(a, this.clipnorm);
       if (this.clipvalue !== undefined) clipByValueInPlace(a, this.clipvalue);
     }
     const step: UpdateStep = { lr: this.currentLearningRate(), t: this.iterations + 1 };
-    pairs.forEach(([v], i) => {
+    for (let i = 0; i < pairs.length; i++) {
+      const v = pairs[i][0];
       const w = v.value.storage as FloatArray;
       if (this.weightDecay > 0) {
         const f = 1 - step.lr * this.weightDecay;
         for (let k = 0; k < w.length; k++) w[k] *= f;
       }
       this.update(w, arrays[i], this.stateOf(v), step);
-    });
+    }
     this.iterations++;
   }
 
@@ -239,12 +250,17 @@ export abstract class Optimizer {
     }
   }
 
-  /** A private float copy of the gradient in the variable's dtype (clipping writes into it). */
-  private gradArray(v: Variable, g: Tensor): FloatArray {
+  /**
+   * The gradient as a float array in the variable's dtype: the tensor's own storage when `copy` is false, the
+   * dtype agrees and it shares no memory with a weight being updated; else a private copy (clipping writes into it).
+   */
+  private gradArray(v: Variable, g: Tensor, copy: boolean, weightBuffers: ReadonlySet<ArrayBufferLike>): FloatArray {
     const fn = `${this.getClassName()}.applyGradients`;
     check(g instanceof Tensor, fn, () => `the gradient of ${v.name} must be a tensor, received ${describe(g)}`);
     check(shapesEqual(g.shape, v.shape), fn, () => `the gradient of ${v.name} must have shape ${fmtShape(v.shape)}, received ${fmtShape(g.shape)}`);
-    const a = allocArray(v.dtype === 'float64' ? 'float64' : 'float32', g.size);
+    const dtype = v.dtype === 'float64' ? 'float64' : 'float32';
+    if (!copy && g.dtype === dtype && !weightBuffers.has(g.storage.buffer)) return g.storage as FloatArray;
+    const a = allocArray(dtype, g.size);
     a.set(g.storage);
     return a;
   }

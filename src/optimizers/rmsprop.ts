@@ -39,6 +39,8 @@ export class RMSprop extends Optimizer {
     check(this.epsilon >= 0, 'RMSprop', () => `epsilon must be >= 0, received ${describe(options.epsilon)}`);
   }
 
+  protected override readonly readsGradientOnly = true;
+
   getClassName(): string { return RMSprop.className; }
   protected slotNames(): readonly string[] {
     return ['rms', ...(this.momentum > 0 ? ['momentum'] : []), ...(this.centered ? ['mg'] : [])];

@@ -33,6 +33,8 @@ export class SGD extends Optimizer {
     check(!this.nesterov || this.momentum > 0, 'SGD', () => 'nesterov needs a momentum > 0');
   }
 
+  protected override readonly readsGradientOnly = true;
+
   getClassName(): string { return SGD.className; }
   protected slotNames(): readonly string[] { return this.momentum > 0 ? ['momentum'] : []; }
   protected hyperparameters(): Record<string, number | boolean> { return { momentum: this.momentum, nesterov: this.nesterov }; }
@@ -47,9 +49,16 @@ export class SGD extends Optimizer {
       return;
     }
     const v = state.momentum, mu = this.momentum;
+    if (this.nesterov) {
+      for (let i = 0; i < w.length; i++) {
+        v[i] = mu * v[i] + g[i];
+        w[i] -= lr * (g[i] + mu * v[i]);
+      }
+      return;
+    }
     for (let i = 0; i < w.length; i++) {
       v[i] = mu * v[i] + g[i];
-      w[i] -= lr * (this.nesterov ? g[i] + mu * v[i] : v[i]);
+      w[i] -= lr * v[i];
     }
   }
 }

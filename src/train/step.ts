@@ -2,6 +2,7 @@
 import { gradients } from '../core/autograd.js';
 import { check } from '../core/errors.js';
 import { noGrad, withGradMode } from '../core/grad-mode.js';
+import { withRecycling, withStep } from '../core/storage-pool.js';
 import { Tensor } from '../core/tensor.js';
 import type { Variable } from '../core/variable.js';
 import { add, mul } from '../ops/arithmetic.js';
@@ -52,14 +53,22 @@ export interface StepResult {
  * the forward pass, so lazily built models train from their first batch), and one optimizer update.
  */
 export function trainStep(model: TrainableModel, c: Compiled, b: Batch): StepResult {
+  // Storage the layers mark internal to the forward pass is reused once the update is done.
+  return withStep(() => stepOn(model, c, b));
+}
+
+function stepOn(model: TrainableModel, c: Compiled, b: Batch): StepResult {
   let outs: Tensor[] = [];
   const { total, perOutput } = withGradMode(true, () => {
     outs = forward(model, b.xs, true);
     return losses('fit', model, c, b, outs, true);
   });
   const vars: Variable[] = model.trainableWeights;
-  const grads = gradients(total, vars.map((v) => v.value));
-  c.optimizer.applyGradients(vars.map((variable, i) => ({ variable, grad: grads[i] })));
+  // The gradients die with the update, so their storage serves the next step's backward pass.
+  withRecycling(() => {
+    const grads = gradients(total, vars.map((v) => v.value));
+    c.optimizer.applyGradients(vars.map((variable, i) => ({ variable, grad: grads[i] })));
+  }, () => []);
   return { loss: total.item(), perOutput: perOutput.map((l) => l.item()), outputs: outs.map((o) => o.detach()) };
 }
 

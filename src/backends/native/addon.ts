@@ -31,17 +31,33 @@ export interface NativeAddon {
    */
   matmul(a: Float32Array, b: Float32Array, c: Float32Array, m: number, n: number, k: number,
     transA: boolean, transB: boolean, accumulate: boolean, aOffsets: Float64Array | null, bOffsets: Float64Array | null): void;
-  /** out = a (op) b, op 0..3 = add, sub, mul, div; strides aligned to the output shape, 0 where broadcast. */
-  binary(op: number, a: Float32Array, b: Float32Array, out: Float32Array,
-    shape: readonly number[], aStrides: readonly number[], bStrides: readonly number[]): void;
-  /** out (0/1 bytes) = a (op) b, op 0..5 = ==, !=, <, <=, >, >=; strides as for `binary`. */
-  compare(op: number, a: Float32Array, b: Float32Array, out: Uint8Array,
-    shape: readonly number[], aStrides: readonly number[], bStrides: readonly number[]): void;
-  /** out = c ? a : b with c a bool (0/1 byte) array, all three broadcast to `shape`. */
-  where(c: Uint8Array, a: Float32Array, b: Float32Array, out: Float32Array, shape: readonly number[],
-    cStrides: readonly number[], aStrides: readonly number[], bStrides: readonly number[]): void;
-  /** out = f(x), op 0..2 = relu, sigmoid, tanh. */
+  /**
+   * out = a (op) b, op 0..3 = add, sub, mul, div; geometry = [output shape, a's strides, b's strides] (strides
+   * aligned to the output shape, 0 where broadcast), in one Float64Array.
+   */
+  binary(op: number, a: Float32Array, b: Float32Array, out: Float32Array, geometry: Float64Array): void;
+  /** out (0/1 bytes) = a (op) b, op 0..5 = ==, !=, <, <=, >, >=; geometry as for `binary`. */
+  compare(op: number, a: Float32Array, b: Float32Array, out: Uint8Array, geometry: Float64Array): void;
+  /**
+   * out = c ? a : b with c a bool (0/1 byte) array; geometry = [output shape, c's, a's and b's strides], one
+   * Float64Array.
+   */
+  where(c: Uint8Array, a: Float32Array, b: Float32Array, out: Float32Array, geometry: Float64Array): void;
+  /** out = f(x), op 0..3 = relu, sigmoid, tanh, hard sigmoid. */
   unary(op: number, x: Float32Array, out: Float32Array): void;
+  /**
+   * The gradient of an activation at its input x for the cotangent dy (all three of one length): op 0 relu
+   * (x > 0 ? dy : 0), 1 hard sigmoid (0.2 dy where 0 <= 0.2 x + 0.5 <= 1, else 0).
+   */
+  activationGrad(op: number, x: Float32Array, dy: Float32Array, out: Float32Array): void;
+  /**
+   * One Adam step in place on w, m, v from g (all of one length, distinct arrays); constants = [beta1, 1 - beta1,
+   * beta2, 1 - beta2, step, 1 / sqrt(1 - beta2^t), epsilon]. Float arithmetic, as PyTorch's.
+   */
+  adam(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, constants: Float64Array): void;
+  /** Copies `rows` runs of `len` elements, run r from src[srcOffset + r srcStride] to dst[dstOffset + r dstStride]. */
+  copyRows(src: Float32Array, srcOffset: number, srcStride: number, dst: Float32Array, dstOffset: number, dstStride: number,
+    rows: number, len: number): void;
   /** out[o, j] = sum_i x[o, i, j] for x viewed as [outer, reduce, inner]. */
   sum(x: Float32Array, out: Float32Array, outer: number, reduce: number, inner: number): void;
   /** (Log-)softmax along the middle axis of x viewed as [outer, n, inner]. */
@@ -61,7 +77,9 @@ export type AddonResult = { readonly addon: NativeAddon } | { readonly error: st
 /** Where node-gyp puts the addon, relative to the package root (this file is three levels below it). */
 export const ADDON_PATH = fileURLToPath(new URL('../../../build/Release/tensorgrad.node', import.meta.url));
 
-const REQUIRED: readonly (keyof NativeAddon)[] = ['info', 'matmul', 'binary', 'compare', 'where', 'unary', 'sum', 'softmax', 'conv2d', 'pool2d'];
+const REQUIRED: readonly (keyof NativeAddon)[] = [
+  'info', 'matmul', 'binary', 'compare', 'where', 'unary', 'activationGrad', 'adam', 'copyRows', 'sum', 'softmax', 'conv2d', 'pool2d',
+];
 
 /**
  * Loads the addon once; returns it, or the reason it is unavailable (not built, or built for another Node ABI).

@@ -2,21 +2,40 @@
 // implements (float32), the reference kernel for everything else.
 import type { Backend } from '../../core/backend.js';
 import { allocArray } from '../../core/dtype.js';
-import type { Kernel, OpDef } from '../../core/op.js';
+import type { Kernel, KernelArgs, OpDef } from '../../core/op.js';
 import type { NativeAddon } from './addon.js';
 import type { KernelFactory } from './bind.js';
 import { MATH_KERNELS } from './kernels-math.js';
+import { MOVEMENT_KERNELS } from './kernels-movement.js';
 import { WINDOW_KERNELS } from './kernels-window.js';
 
 /** Every op the addon implements, by primitive name. */
-export const NATIVE_KERNELS: Readonly<Record<string, KernelFactory>> = { ...MATH_KERNELS, ...WINDOW_KERNELS };
+export const NATIVE_KERNELS: Readonly<Record<string, KernelFactory>> = { ...MATH_KERNELS, ...WINDOW_KERNELS, ...MOVEMENT_KERNELS };
+
+/** Options of `createNativeBackend`. */
+export interface NativeBackendOptions {
+  /**
+   * Calls where no buffer has more elements than this run the reference kernel (default 16): a call into the
+   * addon costs more than such a loop, and V8 keeps arrays of up to 64 bytes on its heap, where handing one to
+   * the addon first moves it out. 0 sends everything to the addon (the parity tests do).
+   */
+  readonly maxReferenceElements?: number;
+}
+
+/** True when no buffer of the call has more than `max` elements. */
+function tiny(args: KernelArgs, max: number): boolean {
+  for (const b of args.inputs) if (b.data.length > max) return false;
+  for (const b of args.outputs) if (b.data.length > max) return false;
+  return true;
+}
 
 /**
  * A Backend named 'native' running `addon`'s kernels.
  * @example registerBackend(createNativeBackend(addon))
  */
-export function createNativeBackend(addon: NativeAddon): Backend {
+export function createNativeBackend(addon: NativeAddon, options: NativeBackendOptions = {}): Backend {
   const factories = new Map(Object.entries(NATIVE_KERNELS));
+  const max = options.maxReferenceElements ?? 16;
   // One bound kernel per op declaration (ops are frozen values, so identity is stable).
   const bound = new WeakMap<OpDef, Kernel>();
   return {
@@ -27,7 +46,8 @@ export function createNativeBackend(addon: NativeAddon): Backend {
       if (k) return k;
       const factory = factories.get(op.name);
       if (!factory) return undefined;
-      k = factory(addon, op.kernel as Kernel);
+      const reference = op.kernel as Kernel, fast = factory(addon, reference);
+      k = max > 0 ? (args) => (tiny(args, max) ? reference(args) : fast(args)) : fast;
       bound.set(op, k);
       return k;
     },

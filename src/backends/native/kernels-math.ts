@@ -2,6 +2,7 @@
 // softmax (float32 operands).
 import type { Buf } from '../../core/op.js';
 import type { MatMulAttrs } from '../../ops/matmul.js';
+import type { AdamStepAttrs } from '../../optimizers/adam-step.js';
 import type { ReduceAttrs } from '../../ops/reduce-sum.js';
 import { broadcastStrides } from '../../ops/kernels/elementwise.js';
 import type { NativeAddon } from './addon.js';
@@ -43,18 +44,38 @@ function matmulKernel(addon: NativeAddon, reference: Parameters<KernelFactory>[1
 
 function binaryKernel(op: number): KernelFactory {
   return (addon, reference) => float32Only(reference, ({ inputs: [a, b], outputs: [c] }) => {
-    const [shape, sa, sb] = pairStrides(a, b, c);
-    addon.binary(op, f32(a), f32(b), f32(c), shape, sa, sb);
+    addon.binary(op, f32(a), f32(b), f32(c), pairGeometry(a, b, c));
     return true;
   });
 }
 
-/** Strides of the two operands (flat fast paths for equal sizes and scalars, broadcast strides otherwise). */
-function pairStrides(a: Buf, b: Buf, out: Buf): [readonly number[], readonly number[], readonly number[]] {
+// Reused Float64Arrays by length: the addon reads a geometry during the call only, and kernels run one at a time.
+const scratch: Float64Array[] = [];
+
+/** [shape, then each operand's strides] in a reused Float64Array. */
+function geometry(shape: readonly number[], strides: readonly (readonly number[])[]): Float64Array {
+  const rank = shape.length, len = rank * (strides.length + 1);
+  const g = scratch[len] ??= new Float64Array(len);
+  g.set(shape);
+  strides.forEach((s, k) => g.set(s, (k + 1) * rank));
+  return g;
+}
+
+/** A one-dimensional geometry: n elements, each operand with stride 1 or 0 (a scalar). */
+function flatGeometry(n: number, ...strides: number[]): Float64Array {
+  const len = strides.length + 1;
+  const g = scratch[len] ??= new Float64Array(len);
+  g[0] = n;
+  for (let k = 0; k < strides.length; k++) g[k + 1] = strides[k];
+  return g;
+}
+
+/** The geometry of two operands (flat fast paths for equal sizes and scalars, broadcast strides otherwise). */
+function pairGeometry(a: Buf, b: Buf, out: Buf): Float64Array {
   const n = out.data.length, na = a.data.length, nb = b.data.length;
-  if (na === n && (nb === n || nb === 1)) return [[n], [1], [nb === n ? 1 : 0]];
-  if (na === 1 && nb === n) return [[n], [0], [1]];
-  return [out.shape, broadcastStrides(a.shape, out.shape), broadcastStrides(b.shape, out.shape)];
+  if (na === n && (nb === n || nb === 1)) return flatGeometry(n, 1, nb === n ? 1 : 0);
+  if (na === 1 && nb === n) return flatGeometry(n, 0, 1);
+  return geometry(out.shape, [broadcastStrides(a.shape, out.shape), broadcastStrides(b.shape, out.shape)]);
 }
 
 /** Comparisons of two float32 tensors into a bool tensor. */
@@ -65,8 +86,7 @@ function compareKernel(op: number): KernelFactory {
       reference(args);
       return;
     }
-    const [shape, sa, sb] = pairStrides(a, b, c);
-    addon.compare(op, a.data, b.data, c.data, shape, sa, sb);
+    addon.compare(op, a.data, b.data, c.data, pairGeometry(a, b, c));
   };
 }
 
@@ -79,12 +99,18 @@ const whereKernel: KernelFactory = (addon, reference) => (args) => {
   }
   const n = y.data.length;
   if (c.data.length === n && a.data.length === n && (b.data.length === n || b.data.length === 1)) {
-    addon.where(c.data, a.data, b.data, y.data, [n], [1], [1], [b.data.length === n ? 1 : 0]);
+    addon.where(c.data, a.data, b.data, y.data, flatGeometry(n, 1, 1, b.data.length === n ? 1 : 0));
   } else {
-    addon.where(c.data, a.data, b.data, y.data, y.shape, broadcastStrides(c.shape, y.shape),
-      broadcastStrides(a.shape, y.shape), broadcastStrides(b.shape, y.shape));
+    addon.where(c.data, a.data, b.data, y.data, geometry(y.shape,
+      [broadcastStrides(c.shape, y.shape), broadcastStrides(a.shape, y.shape), broadcastStrides(b.shape, y.shape)]));
   }
 };
+
+/** x * x as the product of x with itself (the same bits as the reference). */
+const squareKernel: KernelFactory = (addon, reference) => float32Only(reference, ({ inputs: [x], outputs: [y] }) => {
+  addon.binary(2, f32(x), f32(x), f32(y), flatGeometry(y.data.length, 1, 1));
+  return true;
+});
 
 function unaryKernel(op: number): KernelFactory {
   return (addon, reference) => float32Only(reference, ({ inputs: [x], outputs: [y] }) => {
@@ -135,6 +161,28 @@ function softmaxKernel(log: boolean): KernelFactory {
   });
 }
 
+function activationGradKernel(op: number): KernelFactory {
+  return (addon, reference) => float32Only(reference, ({ inputs: [x, dy], outputs: [y] }) => {
+    addon.activationGrad(op, f32(x), f32(dy), f32(y));
+    return true;
+  });
+}
+
+/** Adam's in-place step on distinct arrays (AMSGrad, with its fourth array, stays on the reference loop). */
+const adamKernel: KernelFactory = (addon, reference) => {
+  const constants = new Float64Array(7);
+  return float32Only(reference, ({ inputs: [g], outputs, attrs }) => {
+    if (outputs.length !== 3) return false;
+    const buffers = new Set([g.data.buffer, outputs[0].data.buffer, outputs[1].data.buffer, outputs[2].data.buffer]);
+    if (buffers.size !== 4) return false;
+    const { beta1, beta2, epsilon, step, invSqrtBc2 } = attrs as AdamStepAttrs;
+    constants[0] = beta1; constants[1] = 1 - beta1; constants[2] = beta2; constants[3] = 1 - beta2;
+    constants[4] = step; constants[5] = invSqrtBc2; constants[6] = epsilon;
+    addon.adam(f32(outputs[0]), f32(g), f32(outputs[1]), f32(outputs[2]), constants);
+    return true;
+  });
+};
+
 /** Native kernels of this family, by op name. */
 export const MATH_KERNELS: Readonly<Record<string, KernelFactory>> = {
   MatMul: matmulKernel,
@@ -142,6 +190,7 @@ export const MATH_KERNELS: Readonly<Record<string, KernelFactory>> = {
   Sub: binaryKernel(1),
   Mul: binaryKernel(2),
   Div: binaryKernel(3),
+  Square: squareKernel,
   Equal: compareKernel(0),
   NotEqual: compareKernel(1),
   Less: compareKernel(2),
@@ -150,9 +199,13 @@ export const MATH_KERNELS: Readonly<Record<string, KernelFactory>> = {
   GreaterEqual: compareKernel(5),
   Where: whereKernel,
   Relu: unaryKernel(0),
+  ReluGrad: activationGradKernel(0),
   Sigmoid: unaryKernel(1),
   Tanh: unaryKernel(2),
+  HardSigmoid: unaryKernel(3),
+  HardSigmoidGrad: activationGradKernel(1),
   Sum: sumKernel,
   Softmax: softmaxKernel(false),
   LogSoftmax: softmaxKernel(true),
+  AdamStep: adamKernel,
 };

@@ -1,10 +1,11 @@
 // What the convolution layers share: argument parsing (TensorFlow.js names and defaults), Keras' output-length
 // rules, and the base classes BaseConv (window, activation, bias) and Conv (filters and kernel).
 import { ArgumentError, check, describe } from '../../core/errors.js';
+import { withInternal } from '../../core/storage-pool.js';
 import type { Tensor } from '../../core/tensor.js';
 import type { Variable } from '../../core/variable.js';
 import { add } from '../../ops/arithmetic.js';
-import { getActivation } from '../activations.js';
+import { getActivation, isBuiltInActivation } from '../activations.js';
 import type { Activation } from '../activations.js';
 import { getInitializer } from '../initializers.js';
 import type { Initializer, InitializerIdentifier } from '../initializers.js';
@@ -174,6 +175,14 @@ export abstract class BaseConv extends Layer {
   /** Adds the bias (over the channel axis) and applies the activation. */
   protected finish(y: Tensor): Tensor {
     return this.activation.apply(this.bias ? add(y, this.bias.value) : y);
+  }
+
+  /**
+   * `finish(sweep())`; with a built-in activation nothing else sees the sweep's output and the pre-activation,
+   * so their storage is reused (see withInternal).
+   */
+  protected finishSweep(sweep: () => Tensor): Tensor {
+    return isBuiltInActivation(this.activation.apply) ? withInternal(() => this.finish(sweep()), (y) => [y]) : this.finish(sweep());
   }
 
   /** The output shape of a window sweep with `outChannels` channels (Keras' rule per spatial dimension). */

@@ -23,8 +23,7 @@ export class Conv1D extends Conv {
 
   override call(inputs: Tensor | Tensor[], _kwargs: CallArgs): Tensor {
     const x = oneTensor(inputs, this.name);
-    const y = conv1d(x, this.kernel!.value, { stride: this.strides[0], padding: this.padding, dilation: this.dilationRate[0] });
-    return this.finish(y);
+    return this.finishSweep(() => conv1d(x, this.kernel!.value, { stride: this.strides[0], padding: this.padding, dilation: this.dilationRate[0] }));
   }
 }
 registerClass(Conv1D);

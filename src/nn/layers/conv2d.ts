@@ -23,12 +23,11 @@ export class Conv2D extends Conv {
 
   override call(inputs: Tensor | Tensor[], _kwargs: CallArgs): Tensor {
     const x = oneTensor(inputs, this.name);
-    const y = conv2d(x, this.kernel!.value, {
+    return this.finishSweep(() => conv2d(x, this.kernel!.value, {
       strides: [this.strides[0], this.strides[1]],
       padding: this.padding === 'same' ? 'same' : 'valid',
       dilations: [this.dilationRate[0], this.dilationRate[1]],
-    });
-    return this.finish(y);
+    }));
   }
 }
 registerClass(Conv2D);

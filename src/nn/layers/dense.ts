@@ -1,10 +1,11 @@
 import { check, describe } from '../../core/errors.js';
+import { withInternal } from '../../core/storage-pool.js';
 import type { Tensor } from '../../core/tensor.js';
 import type { Variable } from '../../core/variable.js';
 import { add } from '../../ops/arithmetic.js';
 import { matmul } from '../../ops/matmul.js';
 import { reshape } from '../../ops/reshape.js';
-import { getActivation } from '../activations.js';
+import { getActivation, isBuiltInActivation } from '../activations.js';
 import type { Activation } from '../activations.js';
 import { getInitializer } from '../initializers.js';
 import type { Initializer, InitializerIdentifier } from '../initializers.js';
@@ -93,6 +94,11 @@ export class Dense extends Layer {
 
   override call(inputs: Tensor | Tensor[], _kwargs: CallArgs): Tensor {
     const x = oneTensor(inputs, this.name);
+    // With a built-in activation nothing else sees the product and the pre-activation: their storage is reused.
+    return isBuiltInActivation(this.activation.apply) ? withInternal(() => this.compute(x), (y) => [y]) : this.compute(x);
+  }
+
+  private compute(x: Tensor): Tensor {
     const inDim = x.shape[x.rank - 1];
     // Rank > 2 inputs go through one 2-D product (reshapes are free) instead of a broadcast batched product.
     const flat = x.rank > 2 ? reshape(x, [-1, inDim]) : x;

@@ -1,7 +1,9 @@
+import { withInternal } from '../../core/storage-pool.js';
 import type { Tensor } from '../../core/tensor.js';
 import { add, mul, sub } from '../../ops/arithmetic.js';
 import { split, unstack } from '../../ops/concat.js';
 import { matmul } from '../../ops/matmul.js';
+import { isBuiltInActivation } from '../activations.js';
 import type { Activation } from '../activations.js';
 import type { CallArgs } from '../layer.js';
 import { registerClass } from '../registry.js';
@@ -81,8 +83,12 @@ export class GRUCell extends RecurrentCell {
   override call(inputs: Tensor | Tensor[], kwargs: CallArgs): Tensor[] {
     const [x0, h] = inputs as Tensor[];
     const [x, hDropped] = this.dropped(x0, h, kwargs.training === true);
-    const out = gruCell(x, h, this.kernel!.value, this.recurrentKernel!.value, this.bias?.value ?? null,
-      { activation: this.activation.apply, recurrentActivation: this.recurrentActivation.apply }, this.resetAfter, hDropped);
+    const activations = { activation: this.activation.apply, recurrentActivation: this.recurrentActivation.apply };
+    const [w, u, b] = [this.kernel!.value, this.recurrentKernel!.value, this.bias?.value ?? null];
+    // With built-in activations nothing else sees the gates: their storage is reused.
+    const pure = isBuiltInActivation(activations.activation) && isBuiltInActivation(activations.recurrentActivation);
+    const out = pure ? withInternal(() => gruCell(x, h, w, u, b, activations, this.resetAfter, hDropped), (r) => [r])
+      : gruCell(x, h, w, u, b, activations, this.resetAfter, hDropped);
     return [out, out];
   }
 

@@ -1,9 +1,11 @@
 import type { DType } from '../../core/dtype.js';
+import { withInternal } from '../../core/storage-pool.js';
 import type { Tensor } from '../../core/tensor.js';
 import { add, mul } from '../../ops/arithmetic.js';
 import { concat, split } from '../../ops/concat.js';
 import { ones } from '../../ops/creation.js';
 import { matmul } from '../../ops/matmul.js';
+import { isBuiltInActivation } from '../activations.js';
 import type { Activation, ActivationFn } from '../activations.js';
 import { Initializer } from '../initializers.js';
 import type { CallArgs } from '../layer.js';
@@ -84,8 +86,11 @@ export class LSTMCell extends RecurrentCell {
   override call(inputs: Tensor | Tensor[], kwargs: CallArgs): Tensor[] {
     const [x0, h0, c0] = inputs as Tensor[];
     const [x, h] = this.dropped(x0, h0, kwargs.training === true);
-    const [hNext, cNext] = lstmCell(x, h, c0, this.kernel!.value, this.recurrentKernel!.value, this.bias?.value ?? null,
-      { activation: this.activation.apply, recurrentActivation: this.recurrentActivation.apply });
+    const activations = { activation: this.activation.apply, recurrentActivation: this.recurrentActivation.apply };
+    const [w, u, b] = [this.kernel!.value, this.recurrentKernel!.value, this.bias?.value ?? null];
+    // With built-in activations nothing else sees the gates: their storage is reused (every step makes ten).
+    const pure = isBuiltInActivation(activations.activation) && isBuiltInActivation(activations.recurrentActivation);
+    const [hNext, cNext] = pure ? withInternal(() => lstmCell(x, h, c0, w, u, b, activations), (r) => r) : lstmCell(x, h, c0, w, u, b, activations);
     return [hNext, hNext, cNext];
   }
 

@@ -40,3 +40,19 @@ export function copyStrided(
 export function gatherView(src: DataArray, so: number, ss: readonly number[], dst: DataArray, shape: readonly number[]): void {
   copyStrided(src, so, ss, dst, 0, stridesOf(shape), shape);
 }
+
+/**
+ * Copies `rows` runs of `len` contiguous elements, run r from src[so + r·ss] to dst[dOff + r·ds] (concat and
+ * split). Short runs are copied by a loop: a subarray view per run would cost more than the copy.
+ * @example copyRuns(x, 0, 4, y, 0, 8, 2, 4) // two rows of 4 into the left half of two rows of 8
+ */
+export function copyRuns(src: DataArray, so: number, ss: number, dst: DataArray, dOff: number, ds: number, rows: number, len: number): void {
+  if (len >= 64) {
+    for (let r = 0; r < rows; r++) dst.set(src.subarray(so + r * ss, so + r * ss + len), dOff + r * ds);
+    return;
+  }
+  for (let r = 0; r < rows; r++) {
+    const s = so + r * ss, d = dOff + r * ds;
+    for (let i = 0; i < len; i++) dst[d + i] = src[s + i];
+  }
+}
