@@ -11,6 +11,8 @@ const NR = 4;
 const KC = 256;
 const MC = 64;
 const NC = 512;
+/** Products of at most this many multiply-adds skip packing. */
+const SMALL = 32768;
 
 // Scratch reused across calls (kernels run one at a time); packing pads partial tiles with zeros.
 const packedA = new Float64Array(MC * KC);
@@ -37,6 +39,10 @@ export function gemm(
   // Element (i, p) of op(A) sits at a[aOff + i*rsA + p*csA]; element (p, j) of op(B) at b[bOff + p*rsB + j*csB].
   const rsA = transA ? 1 : lda, csA = transA ? lda : 1;
   const rsB = transB ? 1 : ldb, csB = transB ? ldb : 1;
+  if (k <= KC && m * n * k <= SMALL) {
+    small(m, n, k, a, aOff, rsA, csA, b, bOff, rsB, csB, c, cOff, ldc, beta);
+    return;
+  }
   for (let jc = 0; jc < n; jc += NC) {
     const nc = Math.min(NC, n - jc);
     for (let pc = 0; pc < k; pc += KC) {
@@ -55,6 +61,26 @@ export function gemm(
           }
         }
       }
+    }
+  }
+}
+
+/**
+ * Small products straight from the operands: packing would cost more than the product. Each element sums over p
+ * in order in double, as the packed path does for k <= KC, so both give the same bits.
+ */
+function small(
+  m: number, n: number, k: number,
+  a: FloatArray, aOff: number, rsA: number, csA: number,
+  b: FloatArray, bOff: number, rsB: number, csB: number,
+  c: FloatArray, cOff: number, ldc: number, beta: 0 | 1,
+): void {
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let p = 0, ia = aOff + i * rsA, ib = bOff + j * csB; p < k; p++, ia += csA, ib += rsB) s += a[ia] * b[ib];
+      const o = cOff + i * ldc + j;
+      c[o] = beta === 1 ? c[o] + s : s;
     }
   }
 }
