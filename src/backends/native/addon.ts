@@ -67,7 +67,7 @@ export interface NativeAddon {
    * strideW, dilH, dilW, padTop, padLeft, outH, outW].
    */
   conv2d(kind: number, geometry: readonly number[], cout: number, p: Float32Array, q: Float32Array, out: Float32Array): void;
-  /** kind 0 max (x), 1 max grad (x, dy), 2 max grad-grad (x, g), 3 avg (x), 4 avg grad (dy); unused q: any array. */
+  /** kind 0 max (x), 1 max grad (x, dy), 2 max grad-grad (x, g), 3 avg (x), 4 avg grad (dy); unused q: an ignored placeholder array. */
   pool2d(kind: number, geometry: readonly number[], p: Float32Array, q: Float32Array, out: Float32Array): void;
 }
 

@@ -9,7 +9,7 @@ import { deserialize, registerClass } from '../registry.js';
 import type { ConfigDict } from '../serialization.js';
 import { isShapeList, toList } from '../symbolic.js';
 import type { AnyTensor, LayerShape, ShapeOrShapes, SymbolicTensor } from '../symbolic.js';
-import { RNN } from './rnn-base.js';
+import { RNN, inputsWithState } from './rnn-base.js';
 import type { RNNCallArgs } from './rnn-base.js';
 import { Wrapper } from './wrapper.js';
 import type { WrapperArgs } from './wrapper.js';
@@ -68,11 +68,7 @@ export class Bidirectional extends Wrapper {
   override apply(inputs: AnyTensor | AnyTensor[], kwargs?: RNNCallArgs): AnyTensor | AnyTensor[];
   override apply(inputs: AnyTensor | AnyTensor[], kwargs: RNNCallArgs = {}): AnyTensor | AnyTensor[] {
     const { initialState, ...rest } = kwargs;
-    let list = toList<AnyTensor>(inputs);
-    if (initialState !== undefined && initialState !== null) {
-      check(list.length === 1, this.name, () => `give initial states either as extra inputs or as initialState, not both (received ${list.length} inputs)`);
-      list = [list[0], ...toList<AnyTensor>(initialState)];
-    }
+    const list = inputsWithState(this.name, inputs, initialState);
     check(list.length % 2 === 1, this.name,
       () => `initial states must be the forward layer's followed by the backward layer's (an even number), received ${list.length - 1}`);
     this.inputSpec = [{ ndim: 3 }, ...new Array<null>(list.length - 1).fill(null)];

@@ -175,11 +175,7 @@ export class RNN extends Layer {
   override apply(inputs: AnyTensor | AnyTensor[], kwargs?: RNNCallArgs): AnyTensor | AnyTensor[];
   override apply(inputs: AnyTensor | AnyTensor[], kwargs: RNNCallArgs = {}): AnyTensor | AnyTensor[] {
     const { initialState, ...rest } = kwargs;
-    let list = toList<AnyTensor>(inputs);
-    if (initialState !== undefined && initialState !== null) {
-      check(list.length === 1, this.name, () => `give initial states either as extra inputs or as initialState, not both (received ${list.length} inputs)`);
-      list = [list[0], ...toList<AnyTensor>(initialState)];
-    }
+    const list = inputsWithState(this.name, inputs, initialState);
     // Initial states enter as extra inputs so functional models track them; only the sequence has a spec.
     this.inputSpec = [{ ndim: 3 }, ...new Array<null>(list.length - 1).fill(null)];
     return super.apply(list.length === 1 ? list[0] : list, rest);
@@ -289,3 +285,15 @@ export class RNN extends Layer {
   }
 }
 registerClass(RNN);
+
+/**
+ * The inputs of a recurrent layer with its initial states appended: states come either as extra inputs or through
+ * `initialState`, never both.
+ * @example inputsWithState('lstm_1', x, [h0, c0]) // [x, h0, c0]
+ */
+export function inputsWithState(name: string, inputs: AnyTensor | AnyTensor[], initialState: RNNCallArgs['initialState']): AnyTensor[] {
+  const list = toList<AnyTensor>(inputs);
+  if (initialState === undefined || initialState === null) return list;
+  check(list.length === 1, name, () => `give initial states either as extra inputs or as initialState, not both (received ${list.length} inputs)`);
+  return [list[0], ...toList<AnyTensor>(initialState)];
+}
