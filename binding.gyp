@@ -16,7 +16,9 @@
         "native/src/conv.cc",
         "native/src/pool2d.cc",
         "native/src/optim.cc",
-        "native/src/activations.cc"
+        "native/src/activations.cc",
+        "native/src/fused.cc",
+        "native/src/arena.cc"
       ],
       "defines": ["NAPI_VERSION=8"],
       "cflags!": ["-fno-exceptions"],

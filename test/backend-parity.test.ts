@@ -23,6 +23,10 @@ import { conv2d, conv2dBackpropFilter, conv2dBackpropInput } from '../src/ops/co
 import type { Conv2DOptions } from '../src/ops/conv.js';
 import { randomNormal } from '../src/ops/creation.js';
 import { matmul } from '../src/ops/matmul.js';
+import { fusedMatMul } from '../src/ops/fused-matmul.js';
+import { square } from '../src/ops/unary-math.js';
+import { Variable } from '../src/core/variable.js';
+import { adam } from '../src/optimizers/index.js';
 import { avgPool2d, maxPool2d } from '../src/ops/pool.js';
 import type { Pool2DOptions } from '../src/ops/pool.js';
 import { sum } from '../src/ops/reduce-sum.js';
@@ -129,6 +133,63 @@ function defineCases(addon: NativeAddon, calls: Map<string, number>): void {
         }
       }
     }
+  });
+
+  test('fused.matMul: every primitive activation, bias or none, transposes, 1 to 5 rows and wide outputs', () => {
+    setSeed(21);
+    const acts = ['linear', 'relu', 'sigmoid', 'tanh'] as const;
+    for (const [m, k, n] of [[1, 1, 1], [1, 70, 300], [1, 784, 256], [2, 37, 300], [3, 9, 17], [4, 20, 47], [5, 33, 17], [64, 100, 70], [0, 5, 3], [3, 0, 4]]) {
+      for (const activation of acts) {
+        for (const [ta, tb] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+          const a = rand(ta ? [k, m] : [m, k]), b = rand(tb ? [n, k] : [k, n]);
+          const bias = (m + n) % 2 === 0 ? rand([n]) : undefined;
+          const f = (): Tensor => fusedMatMul({ a, b, bias, activation, transposeA: ta, transposeB: tb });
+          const [r, x, count] = both(calls, 'fusedMatMul', f);
+          if (m * n > 0) ran('fusedMatMul', count, `${activation} ${m}x${k}x${n}`);
+          expectClose(x, r, { rtol: 1e-4, atol: 1e-5 * k + 1e-6 });
+          // The epilogue rounds like separate kernels: fused and unfused native results agree bit for bit.
+          const unfused = withBackend('native', () => {
+            let z = matmul(a, b, ta, tb);
+            if (bias) z = add(z, bias);
+            return activation === 'linear' ? z : { relu, sigmoid, tanh }[activation](z);
+          });
+          assertSame(x, unfused, `fused ${activation} ${m}x${k}x${n} vs unfused`);
+        }
+      }
+    }
+  });
+
+  test('allocPersistent: zeroed, distinct, sized buffers', () => {
+    const buffers = [1, 100, 70000, 3 << 20].map((bytes) => {
+      const b = addon.allocPersistent(bytes);
+      assert.ok(b instanceof ArrayBuffer && b.byteLength === bytes, `allocPersistent(${bytes})`);
+      return new Uint8Array(b);
+    });
+    for (const [i, b] of buffers.entries()) {
+      assert.ok(b.every((v) => v === 0), `buffer ${i} is zeroed`);
+      b.fill(i + 1);
+    }
+    for (const [i, b] of buffers.entries()) assert.ok(b.every((v) => v === i + 1), `buffer ${i} kept its values`);
+    assert.throws(() => addon.allocPersistent(0), /bytes must be between 1/);
+  });
+
+  test('variables and optimizer slots in persistent storage train like ordinary arrays', () => {
+    setSeed(22);
+    const w0 = randomNormal([100, 60]);
+    const run = (): Tensor => {
+      const v = new Variable(w0);
+      const opt = adam(0.01);
+      for (let s = 0; s < 3; s++) {
+        const g = grad((w) => sum(square(matmul(w, w, false, true))))(v.value);
+        opt.applyGradients([{ variable: v, grad: g }]);
+      }
+      return v.value;
+    };
+    const before = calls.get('allocPersistent') ?? 0;
+    const [r, x] = both(calls, 'adam', run);
+    // The weights and Adam's two moments (24 KB each) went to the arena.
+    assert.ok((calls.get('allocPersistent') ?? 0) - before >= 3, 'allocPersistent did not run');
+    expectClose(x, r, { rtol: 1e-4, atol: 1e-5 });
   });
 
   test('matmul: broadcast batch dimensions and vectors', () => {

@@ -112,14 +112,20 @@ export function emit(peer: string, workload: string, unit: string, values: reado
 
 /** Calibrates calls per window to about `windowSeconds`, then times `windows` windows; seconds per call. */
 export async function timedWindows(fn: () => unknown, windowSeconds: number, windows: number): Promise<{ secs: number[]; calls: number }> {
+  // A synchronous fn runs in a plain loop: awaiting each call would time a microtask turn per call as well.
+  const sync = !(fn() instanceof Promise);
+  const repeat = async (n: number): Promise<void> => {
+    if (sync) for (let c = 0; c < n; c++) fn();
+    else for (let c = 0; c < n; c++) await fn();
+  };
   let t0 = now();
   let calls = 0;
-  while (now() - t0 < Math.min(0.3, windowSeconds)) { await fn(); calls++; }
+  while (now() - t0 < Math.min(0.3, windowSeconds)) { await repeat(1); calls++; }
   calls = Math.max(1, Math.floor((calls * windowSeconds) / (now() - t0)));
   const secs: number[] = [];
   for (let w = 0; w < windows; w++) {
     t0 = now();
-    for (let c = 0; c < calls; c++) await fn();
+    await repeat(calls);
     secs.push((now() - t0) / calls);
   }
   return { secs, calls };

@@ -8,6 +8,7 @@
 #include "gemm.h"
 #include "kernels.h"
 #include "addon_train.h"
+#include "arena.h"
 #include "napi_util.h"
 #include "threadpool.h"
 
@@ -71,6 +72,24 @@ napi_value SetGemmKernel(napi_env env, napi_callback_info cbinfo) {
   });
 }
 
+// The product of a m x k (k x m when ta) and b k x n (n x k when tb) into c (m x n, leading dimension n).
+Gemm gemm_of(const float* a, const float* b, float* c, int64_t m, int64_t n, int64_t k, bool ta, bool tb, bool acc) {
+  Gemm g;
+  g.m = m;
+  g.n = n;
+  g.k = k;
+  g.a = a;
+  g.lda = ta ? m : k;
+  g.ta = ta;
+  g.b = b;
+  g.ldb = tb ? k : n;
+  g.tb = tb;
+  g.c = c;
+  g.ldc = n;
+  g.accumulate = acc;
+  return g;
+}
+
 // matmul(a, b, c, m, n, k, transA, transB, accumulate, aOffsets, bOffsets): for each batch item i,
 // C[i*m*n ...] (+)= op(A at aOffsets[i]) op(B at bOffsets[i]); offsets null means one product at offset 0.
 napi_value MatMul(napi_env env, napi_callback_info cbinfo) {
@@ -91,31 +110,45 @@ napi_value MatMul(napi_env env, napi_callback_info cbinfo) {
     const int64_t count = aoff ? static_cast<int64_t>(noa) : 1;
     const double mat_a = static_cast<double>(m) * k, mat_b = static_cast<double>(k) * n;
     need(env, static_cast<double>(nc) >= static_cast<double>(count) * m * n, fn, "c is too small");
+    const Gemm g = gemm_of(A, B, C, m, n, k, ta, tb, acc);
+    if (!aoff) {
+      need(env, mat_a <= static_cast<double>(na) && mat_b <= static_cast<double>(nb), fn, "an operand is too small");
+      gemm(g);
+      return undefined(env);
+    }
     std::vector<double> coff(static_cast<size_t>(count));
     for (int64_t i = 0; i < count; i++) {
-      const double oa = aoff ? aoff[i] : 0, ob = boff ? boff[i] : 0;
+      const double oa = aoff[i], ob = boff[i];
       need(env, oa >= 0 && oa + mat_a <= static_cast<double>(na) && ob >= 0 && ob + mat_b <= static_cast<double>(nb), fn,
            "an operand offset is out of range");
       coff[i] = static_cast<double>(i) * m * n;
     }
-    Gemm g;
-    g.m = m;
-    g.n = n;
-    g.k = k;
-    g.a = A;
-    g.lda = ta ? m : k;
-    g.ta = ta;
-    g.b = B;
-    g.ldb = tb ? k : n;
-    g.tb = tb;
-    g.c = C;
-    g.ldc = n;
-    g.accumulate = acc;
-    if (count == 1 && !aoff) {
-      gemm(g);
-    } else {
-      gemm_batched(g, count, aoff, boff, coff.data());
-    }
+    gemm_batched(g, count, aoff, boff, coff.data());
+    return undefined(env);
+  });
+}
+
+// fusedMatMul(a, b, bias, c, m, n, k, transA, transB, act): c = act(op(a) op(b) + bias), bias null or of length n,
+// act -1 (linear) or a unary op code (0 relu, 1 sigmoid, 2 tanh).
+napi_value FusedMatMul(napi_env env, napi_callback_info cbinfo) {
+  return guarded([&] {
+    const char* fn = "fusedMatMul";
+    auto a = args_of(env, cbinfo, 10, fn);
+    size_t na, nb, nbias = 0, nc;
+    const float* A = f32_arg(env, a[0], &na, fn, "a");
+    const float* B = f32_arg(env, a[1], &nb, fn, "b");
+    const float* bias = f32_arg_or_null(env, a[2], &nbias, fn, "bias");
+    float* C = f32_arg(env, a[3], &nc, fn, "c");
+    const int64_t m = int_arg(env, a[4], fn, "m"), n = int_arg(env, a[5], fn, "n"), k = int_arg(env, a[6], fn, "k");
+    const bool ta = bool_arg(env, a[7], fn, "transA"), tb = bool_arg(env, a[8], fn, "transB");
+    const int64_t act = int_arg(env, a[9], fn, "act");
+    need(env, m >= 0 && n >= 0 && k >= 0, fn, "m, n and k must be >= 0");
+    need(env, static_cast<double>(na) == static_cast<double>(m) * k && static_cast<double>(nb) == static_cast<double>(k) * n &&
+         static_cast<double>(nc) == static_cast<double>(m) * n, fn, "buffer sizes do not match m, n and k");
+    need(env, bias == nullptr || static_cast<int64_t>(nbias) == n, fn, "bias must have n elements");
+    need(env, act >= -1 && act <= kTanh, fn, "act must be -1 (linear), 0 (relu), 1 (sigmoid) or 2 (tanh)");
+    gemm(gemm_of(A, B, C, m, n, k, ta, tb, false));
+    bias_activation(C, bias, m, n, static_cast<int>(act));
     return undefined(env);
   });
 }
@@ -264,6 +297,45 @@ napi_value Softmax(napi_env env, napi_callback_info cbinfo) {
   });
 }
 
+// allocPersistent(bytes): an ArrayBuffer of zeroed, 64-byte aligned memory from the arena (huge pages where the
+// system has them) for long-lived arrays, or null when no such buffer can be made (then JavaScript allocates).
+struct PersistentHint {
+  void* chunk;
+  int64_t bytes;
+};
+
+void release_persistent(napi_env env, void* /*data*/, void* hint) {
+  auto* h = static_cast<PersistentHint*>(hint);
+  arena_release(h->chunk);
+  int64_t ignored;
+  napi_adjust_external_memory(env, -h->bytes, &ignored);
+  delete h;
+}
+
+napi_value AllocPersistent(napi_env env, napi_callback_info cbinfo) {
+  return guarded([&] {
+    const char* fn = "allocPersistent";
+    auto a = args_of(env, cbinfo, 1, fn);
+    const int64_t bytes = int_arg(env, a[0], fn, "bytes");
+    need(env, bytes > 0 && bytes <= (int64_t{1} << 40), fn, "bytes must be between 1 and 2^40");
+    napi_value null_value;
+    napi_get_null(env, &null_value);
+    const ArenaBlock block = arena_alloc(static_cast<size_t>(bytes));
+    if (!block.data) return null_value;
+    auto* hint = new PersistentHint{block.chunk, bytes};
+    napi_value buffer;
+    // Refused where external buffers are not allowed (a V8 sandbox): the block goes back at once.
+    if (napi_create_external_arraybuffer(env, block.data, static_cast<size_t>(bytes), release_persistent, hint, &buffer) != napi_ok) {
+      arena_release(block.chunk);
+      delete hint;
+      return null_value;
+    }
+    int64_t ignored;
+    napi_adjust_external_memory(env, bytes, &ignored);
+    return buffer;
+  });
+}
+
 // Window geometry from [batch, inH, inW, inC, kh, kw, strideH, strideW, dilH, dilW, padTop, padLeft, outH, outW].
 Window window_arg(napi_env env, napi_value v, const char* fn) {
   const auto d = ints_arg(env, v, fn, "geometry");
@@ -342,6 +414,8 @@ napi_value Init(napi_env env, napi_value exports) {
       {"getNumThreads", nullptr, GetNumThreads, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"setGemmKernel", nullptr, SetGemmKernel, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"matmul", nullptr, MatMul, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
+      {"allocPersistent", nullptr, AllocPersistent, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
+      {"fusedMatMul", nullptr, FusedMatMul, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"binary", nullptr, Binary, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"compare", nullptr, Compare, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"where", nullptr, Where, nullptr, nullptr, nullptr, napi_enumerable, nullptr},

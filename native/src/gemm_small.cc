@@ -58,13 +58,32 @@ void column_block(const Gemm& g, long c0, long s0, long s1) {
   }
 }
 
+// With AVX-512's 32 vector registers one row of A keeps up to 16 vectors (256 columns) of C in registers, so B
+// streams row after row, contiguously (what the prefetcher follows best); AVX2's 16 registers hold 4.
+#ifdef __AVX512F__
+constexpr int kWideVectors = 16;
+#else
+constexpr int kWideVectors = 4;
+#endif
+
+template <int M, int NV>
+void column_blocks_upto(const Gemm& g, int nv, long c0, long s0, long s1) {
+  if constexpr (NV > 1) {
+    if (nv < NV) {
+      column_blocks_upto<M, NV - 1>(g, nv, c0, s0, s1);
+      return;
+    }
+  }
+  column_block<M, NV>(g, c0, s0, s1);
+}
+
+// Columns [c0, c0 + 16 nv) in one pass, nv <= 4 (<= kWideVectors when M = 1).
 template <int M>
 void column_blocks(const Gemm& g, int nv, long c0, long s0, long s1) {
-  switch (nv) {
-    case 1: column_block<M, 1>(g, c0, s0, s1); break;
-    case 2: column_block<M, 2>(g, c0, s0, s1); break;
-    case 3: column_block<M, 3>(g, c0, s0, s1); break;
-    default: column_block<M, 4>(g, c0, s0, s1); break;
+  if constexpr (M == 1) {
+    column_blocks_upto<1, kWideVectors>(g, nv, c0, s0, s1);
+  } else {
+    column_blocks_upto<M, 4>(g, nv, c0, s0, s1);
   }
 }
 
@@ -104,7 +123,8 @@ void small_rows(const Gemm& g, long j0, long j1) {
       column_block<M, 1>(g, jb, jb, jb + lead);
       jb += lead;
     }
-    for (; jb + 64 <= j1; jb += 64) column_block<M, 4>(g, jb, jb, jb + 64);
+    constexpr int kBlock = 16 * (M == 1 ? kWideVectors : 4);
+    for (; jb + kBlock <= j1; jb += kBlock) column_blocks<M>(g, kBlock / 16, jb, jb, jb + kBlock);
     // The last columns: whole vectors in one pass, then one vector ending at j1 (overlapping, stored once).
     const int nv = static_cast<int>((j1 - jb) / 16);
     if (nv > 0) column_blocks<M>(g, nv, jb, jb, jb + 16 * nv);

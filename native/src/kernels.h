@@ -34,6 +34,12 @@ void sum_middle(const float* x, float* out, int64_t outer, int64_t reduce, int64
 /** Softmax (or log-softmax) along the middle axis of x viewed as [outer, n, inner]. */
 void softmax(const float* x, float* out, int64_t outer, int64_t n, int64_t inner, bool log);
 
+/**
+ * c[i, j] = act(c[i, j] + bias[j]) in place for an m x n matrix; bias may be null, act is a UnaryOp or -1 for
+ * none (the epilogue of a fused dense product).
+ */
+void bias_activation(float* c, const float* bias, int64_t m, int64_t n, int act);
+
 /** Copies `rows` runs of `len` floats, run r from src[so + r ss] to dst[do + r ds] (concat and split). */
 void copy_rows(const float* src, int64_t so, int64_t ss, float* dst, int64_t dof, int64_t ds, int64_t rows, int64_t len);
 

@@ -35,14 +35,14 @@ void check_status(napi_env env, napi_status status, const char* what) {
   throw JsError{};
 }
 
-std::vector<napi_value> args_of(napi_env env, napi_callback_info info, size_t expected, const char* fn) {
-  size_t argc = expected;
-  std::vector<napi_value> argv(expected);
-  check_status(env, napi_get_cb_info(env, info, &argc, argv.data(), nullptr, nullptr), "napi_get_cb_info");
+Args args_of(napi_env env, napi_callback_info info, size_t expected, const char* fn) {
+  Args args;
+  size_t argc = Args::kMax;
+  check_status(env, napi_get_cb_info(env, info, &argc, args.v, nullptr, nullptr), "napi_get_cb_info");
   if (argc != expected) {
     throw type_error(env, fn, ("expected " + std::to_string(expected) + " arguments, received " + std::to_string(argc)).c_str());
   }
-  return argv;
+  return args;
 }
 
 namespace {
@@ -64,6 +64,16 @@ void* typed_arg(napi_env env, napi_value v, napi_typedarray_type want, const cha
 
 float* f32_arg(napi_env env, napi_value v, size_t* len, const char* fn, const char* name) {
   return static_cast<float*>(typed_arg(env, v, napi_float32_array, "Float32Array", len, fn, name));
+}
+
+const float* f32_arg_or_null(napi_env env, napi_value v, size_t* len, const char* fn, const char* name) {
+  napi_valuetype vt;
+  check_status(env, napi_typeof(env, v, &vt), "napi_typeof");
+  if (vt == napi_null || vt == napi_undefined) {
+    *len = 0;
+    return nullptr;
+  }
+  return f32_arg(env, v, len, fn, name);
 }
 
 uint8_t* u8_arg(napi_env env, napi_value v, size_t* len, const char* fn, const char* name) {

@@ -14,11 +14,21 @@ struct JsError {};
 /** Calls napi and turns a failure into a pending JS error plus a JsError. */
 void check_status(napi_env env, napi_status status, const char* what);
 
-/** The arguments of a call (exactly `expected` of them, else a TypeError). */
-std::vector<napi_value> args_of(napi_env env, napi_callback_info info, size_t expected, const char* fn);
+/** The arguments of one call, held inline (no allocation per call). */
+struct Args {
+  static constexpr size_t kMax = 12;
+  napi_value v[kMax];
+  napi_value operator[](size_t i) const { return v[i]; }
+};
+
+/** The arguments of a call (exactly `expected` <= Args::kMax of them, else a TypeError). */
+Args args_of(napi_env env, napi_callback_info info, size_t expected, const char* fn);
 
 /** A Float32Array's elements, in place (zero copy). `len` receives the element count. */
 float* f32_arg(napi_env env, napi_value v, size_t* len, const char* fn, const char* name);
+
+/** A Float32Array's elements in place, or nullptr when `v` is null/undefined. */
+const float* f32_arg_or_null(napi_env env, napi_value v, size_t* len, const char* fn, const char* name);
 
 /** A Uint8Array's elements (bool tensors), in place. */
 uint8_t* u8_arg(napi_env env, napi_value v, size_t* len, const char* fn, const char* name);

@@ -47,7 +47,7 @@ struct Pool {
   // worker joins with a compare-and-swap only while the job is open, and the caller, once every task is taken
   // and done on its side, closes the job and waits only for workers that joined. A worker that was descheduled
   // (a core shared with other processes) or still asleep is never waited for.
-  const std::function<void(long)>* body = nullptr;
+  const FnRef<void(long)>* body = nullptr;
   long tasks = 0;
   std::atomic<long> next{0};
   std::atomic<unsigned long long> joined{0};
@@ -140,7 +140,7 @@ void set_num_threads(int n) {
   p.ensure_workers(p.threads - 1);
 }
 
-void parallel_for(long tasks, const std::function<void(long)>& body) {
+void parallel_for(long tasks, FnRef<void(long)> body) {
   if (tasks <= 0) return;
   Pool& p = pool();
   if (in_task) {
@@ -174,7 +174,7 @@ void parallel_for(long tasks, const std::function<void(long)>& body) {
   p.body = nullptr;
 }
 
-void parallel_range(long n, long grain, const std::function<void(long, long)>& body) {
+void parallel_range(long n, long grain, FnRef<void(long, long)> body) {
   if (n <= 0) return;
   long chunks = std::min<long>(num_threads(), std::max<long>(1, n / std::max<long>(grain, 1)));
   if (chunks <= 1) {

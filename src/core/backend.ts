@@ -16,6 +16,11 @@ export interface Backend {
   readonly name: string;
   /** Zeroed storage for `size` elements of `dtype`. */
   alloc<D extends DType>(dtype: D, size: number): DTypeArrays[D];
+  /**
+   * Zeroed storage for a long-lived tensor (weights, optimizer state), where the backend places those better
+   * than `alloc` does; `alloc` is used when absent or when it returns undefined.
+   */
+  allocPersistent?<D extends DType>(dtype: D, size: number): DTypeArrays[D] | undefined;
   /** This backend's kernel for `op`, or undefined to run `op`'s reference kernel. */
   kernel(op: OpDef): Kernel | undefined;
   /** Worker threads used by this backend's kernels (1 when single-threaded). */
@@ -67,6 +72,14 @@ export function getBackend(): Backend {
  */
 export function listBackends(): string[] {
   return [...backends.keys()];
+}
+
+/**
+ * Zeroed storage for a long-lived tensor (a variable's value, an optimizer's state) from the active backend.
+ * @example const m = allocPersistentStorage('float32', 1024)
+ */
+export function allocPersistentStorage<D extends DType>(dtype: D, size: number): DTypeArrays[D] {
+  return active.allocPersistent?.(dtype, size) ?? active.alloc(dtype, size);
 }
 
 /**

@@ -3,6 +3,7 @@ import { isFloat } from './dtype.js';
 import type { DType } from './dtype.js';
 import { shapesEqual } from './shape.js';
 import { Tensor } from './tensor.js';
+import { allocPersistentStorage } from './backend.js';
 
 let counter = 0;
 
@@ -21,7 +22,10 @@ export class Variable {
     check(initial instanceof Tensor, 'Variable', () => 'initial value must be a tensor');
     this.name = name ?? `variable_${counter++}`;
     this.isTrainable = trainable && isFloat(initial.dtype);
-    this.current = initial.detach();
+    // A copy in long-lived storage (the native backend aligns large ones and puts them in huge pages).
+    const storage = allocPersistentStorage(initial.dtype, initial.size);
+    storage.set(initial.storage);
+    this.current = Tensor.fromStorage(storage, initial.shape, initial.dtype);
     if (this.isTrainable) this.current.requiresGrad_();
   }
 

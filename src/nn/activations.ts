@@ -5,6 +5,7 @@ import { exp } from '../ops/unary-math.js';
 import {
   elu, gelu, hardSigmoid, leakyRelu, mish, relu, relu6, selu, sigmoid, softplus, softsign, step, swish, tanh,
 } from '../ops/activations.js';
+import type { PrimitiveActivation } from '../ops/fused-matmul.js';
 import { logSoftmax, softmax } from '../ops/softmax.js';
 import { toCamelCase } from './serialization.js';
 
@@ -44,6 +45,20 @@ const ACTIVATIONS = new Map<string, ActivationFn>([
 // The activations defined here: library code that keeps no reference to its input (layers may then reuse the
 // storage of what they pass to it; see withInternal).
 const BUILT_IN = new Set<ActivationFn>(ACTIVATIONS.values());
+
+// The built-in functions by name, kept apart from later registrations (which may reuse a built-in name).
+const ORIGINAL: ReadonlyMap<string, ActivationFn> = new Map(ACTIVATIONS);
+const FUSABLE = ['linear', 'relu', 'sigmoid', 'tanh'] as const;
+
+/**
+ * The activation's name when `fused.matMul` applies it inside the product (tensorgrad's own linear, relu, sigmoid
+ * or tanh), else null.
+ * @example fusableActivation(getActivation('relu')) // 'relu'
+ */
+export function fusableActivation(activation: Activation): PrimitiveActivation | null {
+  const name = (FUSABLE as readonly string[]).includes(activation.name) ? activation.name as PrimitiveActivation : null;
+  return name !== null && ORIGINAL.get(name) === activation.apply ? name : null;
+}
 
 /**
  * True when `fn` is one of tensorgrad's own activations (not one added by registerActivation).

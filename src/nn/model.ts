@@ -7,6 +7,7 @@ import { concat } from '../ops/concat.js';
 import { slice } from '../ops/slice.js';
 import { compileModel, evaluateDatasetModel, evaluateModel, fitDatasetModel, fitModel, trainOnBatchModel } from '../train/index.js';
 import { Container } from './container.js';
+import { inferenceScope } from './inference-recycling.js';
 import type { ContainerArgs } from './container.js';
 import { containerConfig, containerFromConfig } from './container-config.js';
 import { registerClass } from './registry.js';
@@ -105,7 +106,7 @@ export class LayersModel extends Container {
    */
   predictOnBatch(x: Tensor | Tensor[]): Tensor | Tensor[] {
     const xs = this.standardizeInputs('predictOnBatch', x);
-    return noGrad(() => this.apply(xs.length === 1 ? xs[0] : xs, { training: false }));
+    return noGrad(() => inferenceScope(this, () => this.apply(xs.length === 1 ? xs[0] : xs, { training: false })));
   }
 
   /**
@@ -120,12 +121,12 @@ export class LayersModel extends Container {
     check(xs.every((t) => t.rank > 0 && t.shape[0] === n), 'predict',
       () => `every input must have the same number of samples, received ${xs.map((t) => `[${t.shape.join(',')}]`).join(', ')}`);
     return noGrad(() => {
-      if (n <= batchSize) return this.apply(xs.length === 1 ? xs[0] : xs, { training: false });
+      if (n <= batchSize) return inferenceScope(this, () => this.apply(xs.length === 1 ? xs[0] : xs, { training: false }));
       const parts: Tensor[][] = [];
       for (let start = 0; start < n; start += batchSize) {
         const size = Math.min(batchSize, n - start);
         const batch = xs.map((t) => slice(t, [start], [size]));
-        parts.push(toList(this.apply(batch.length === 1 ? batch[0] : batch, { training: false })));
+        parts.push(toList(inferenceScope(this, () => this.apply(batch.length === 1 ? batch[0] : batch, { training: false }))));
       }
       const outs = parts[0].map((_, k) => concat(parts.map((p) => p[k]), 0));
       return outs.length === 1 && this.outputs.length === 1 ? outs[0] : outs;

@@ -12,6 +12,7 @@ import type { TensorLike } from './convert.js';
 import { zerosLike } from './creation.js';
 import { sameInfo } from './infer.js';
 import { unaryKernel } from './kernels/elementwise.js';
+import { reluGrad } from './relu-grad.js';
 import { GELU_TANH_CUBIC, GELU_TANH_SCALE, geluErf, geluTanh, sigmoid as sigmoidScalar, softplus as softplusScalar } from './kernels/special.js';
 import { logicalAnd } from './logical.js';
 import { abs, erf, exp, floatTensor, square } from './unary-math.js';
@@ -38,29 +39,6 @@ const Relu = op({
   kernel: unaryKernel((x) => (x < 0 ? 0 : x)), // NaN passes through, as in PyTorch
   grad: ({ dys: [dy], inputs: [x] }) => [reluGrad(x, dy)],
 });
-
-/**
- * x > 0 ? dy : 0: relu's gradient as one primitive, the same values as where(greater(x, 0), dy, 0) in one pass
- * instead of a comparison, a bool mask and a select (it runs once per relu per training step).
- */
-const ReluGrad = op({
-  name: 'ReluGrad', api: 'relu',
-  writesAll: true,
-  infer: ([x, dy]) => {
-    check(shapesEqual(x.shape, dy.shape), 'relu', () => `the gradient must have the input's shape ${fmtShape(x.shape)}, received ${fmtShape(dy.shape)}`);
-    return dy;
-  },
-  kernel: ({ inputs: [x, dy], outputs: [y] }) => {
-    const a = x.data, d = dy.data, o = y.data;
-    for (let i = 0; i < o.length; i++) o[i] = a[i] > 0 ? d[i] : 0;
-  },
-  // Linear in dy; x only selects (no gradient flows to it, as through greater).
-  grad: ({ dys: [g], inputs: [x] }) => [null, reluGrad(x, g)],
-});
-
-function reluGrad(x: Tensor, dy: Tensor): Tensor {
-  return run(ReluGrad, [x, dy], {});
-}
 
 // hardSigmoid was the composite clip(add(mul(x, 0.2), 0.5), 0, 1): three ops forward and five backward at every
 // gate of every LSTM step. These primitives give the same bits in one pass each: in float32 each step of the

@@ -23,3 +23,4 @@ export * from './conv.js';
 export * from './conv-transpose.js';
 export * from './depthwise-conv.js';
 export * from './pool.js';
+export * from './fused-matmul.js';

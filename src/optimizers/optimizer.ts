@@ -1,5 +1,6 @@
 import type { FloatArray } from '../core/dtype.js';
 import { allocArray } from '../core/dtype.js';
+import { allocPersistentStorage } from '../core/backend.js';
 import { ArgumentError, check, describe, fmtShape } from '../core/errors.js';
 import { shapesEqual } from '../core/shape.js';
 import { Tensor } from '../core/tensor.js';
@@ -113,7 +114,7 @@ export abstract class Optimizer {
 
   /** A zeroed slot with the variable's size and dtype. */
   protected zerosFor(variable: Variable, fill = 0): FloatArray {
-    const a = allocArray(variable.dtype === 'float64' ? 'float64' : 'float32', variable.value.size);
+    const a = allocPersistentStorage(variable.dtype === 'float64' ? 'float64' : 'float32', variable.value.size);
     if (fill !== 0) a.fill(fill);
     return a;
   }

@@ -32,6 +32,17 @@ export interface NativeAddon {
   matmul(a: Float32Array, b: Float32Array, c: Float32Array, m: number, n: number, k: number,
     transA: boolean, transB: boolean, accumulate: boolean, aOffsets: Float64Array | null, bOffsets: Float64Array | null): void;
   /**
+   * A zeroed ArrayBuffer of `bytes` for long-lived arrays: 64-byte aligned, in huge pages where the system has
+   * them; null when none can be made.
+   */
+  allocPersistent(bytes: number): ArrayBuffer | null;
+  /**
+   * c = act(op(a) op(b) + bias): a is m x k (k x m when transA), b is k x n (n x k when transB), bias null or of
+   * length n; act -1 linear, 0 relu, 1 sigmoid, 2 tanh.
+   */
+  fusedMatMul(a: Float32Array, b: Float32Array, bias: Float32Array | null, c: Float32Array, m: number, n: number, k: number,
+    transA: boolean, transB: boolean, act: number): void;
+  /**
    * out = a (op) b, op 0..3 = add, sub, mul, div; geometry = [output shape, a's strides, b's strides] (strides
    * aligned to the output shape, 0 where broadcast), in one Float64Array.
    */
@@ -78,7 +89,7 @@ export type AddonResult = { readonly addon: NativeAddon } | { readonly error: st
 export const ADDON_PATH = fileURLToPath(new URL('../../../build/Release/tensorgrad.node', import.meta.url));
 
 const REQUIRED: readonly (keyof NativeAddon)[] = [
-  'info', 'matmul', 'binary', 'compare', 'where', 'unary', 'activationGrad', 'adam', 'copyRows', 'sum', 'softmax', 'conv2d', 'pool2d',
+  'info', 'allocPersistent', 'matmul', 'fusedMatMul', 'binary', 'compare', 'where', 'unary', 'activationGrad', 'adam', 'copyRows', 'sum', 'softmax', 'conv2d', 'pool2d',
 ];
 
 /**

@@ -2,6 +2,7 @@
 // implements (float32), the reference kernel for everything else.
 import type { Backend } from '../../core/backend.js';
 import { allocArray } from '../../core/dtype.js';
+import type { DType, DTypeArrays } from '../../core/dtype.js';
 import type { Kernel, KernelArgs, OpDef } from '../../core/op.js';
 import type { NativeAddon } from './addon.js';
 import type { KernelFactory } from './bind.js';
@@ -20,6 +21,20 @@ export interface NativeBackendOptions {
    * the addon first moves it out. 0 sends everything to the addon (the parity tests do).
    */
   readonly maxReferenceElements?: number;
+}
+
+/** Below this size long-lived arrays stay ordinary typed arrays (placement only matters for large ones). */
+const PERSISTENT_MIN_BYTES = 16384;
+
+const CONSTRUCTORS = { float32: Float32Array, float64: Float64Array, int32: Int32Array, bool: Uint8Array } as const;
+
+/** A large long-lived array in the addon's arena (aligned, huge pages where available), else undefined. */
+function persistent<D extends DType>(addon: NativeAddon, dtype: D, size: number): DTypeArrays[D] | undefined {
+  const ctor = CONSTRUCTORS[dtype];
+  const bytes = size * ctor.BYTES_PER_ELEMENT;
+  if (bytes < PERSISTENT_MIN_BYTES) return undefined;
+  const buffer = addon.allocPersistent(bytes);
+  return buffer ? new ctor(buffer) as DTypeArrays[D] : undefined;
 }
 
 /** True when no buffer of the call has more than `max` elements. */
@@ -41,6 +56,7 @@ export function createNativeBackend(addon: NativeAddon, options: NativeBackendOp
   return {
     name: 'native',
     alloc: allocArray,
+    allocPersistent: (dtype, size) => persistent(addon, dtype, size),
     kernel(op: OpDef): Kernel | undefined {
       let k = bound.get(op);
       if (k) return k;

@@ -1,6 +1,7 @@
 // Native kernels of matrix products, elementwise arithmetic, comparisons and where, activations, sums and
 // softmax (float32 operands).
 import type { Buf } from '../../core/op.js';
+import type { FusedMatMulAttrs, PrimitiveActivation } from '../../ops/fused-matmul.js';
 import type { MatMulAttrs } from '../../ops/matmul.js';
 import type { AdamStepAttrs } from '../../optimizers/adam-step.js';
 import type { ReduceAttrs } from '../../ops/reduce-sum.js';
@@ -41,6 +42,15 @@ function matmulKernel(addon: NativeAddon, reference: Parameters<KernelFactory>[1
     return true;
   });
 }
+
+const FUSED_ACTIVATION: Readonly<Record<PrimitiveActivation, number>> = { linear: -1, relu: 0, sigmoid: 1, tanh: 2 };
+
+const fusedMatMulKernel: KernelFactory = (addon, reference) => float32Only(reference, ({ inputs: [a, b, bias], outputs: [c], attrs }) => {
+  const { transposeA, transposeB, activation } = attrs as FusedMatMulAttrs;
+  const [m, n] = c.shape, k = a.shape[transposeA ? 0 : 1];
+  addon.fusedMatMul(f32(a), f32(b), bias ? f32(bias) : null, f32(c), m, n, k, transposeA, transposeB, FUSED_ACTIVATION[activation]);
+  return true;
+});
 
 function binaryKernel(op: number): KernelFactory {
   return (addon, reference) => float32Only(reference, ({ inputs: [a, b], outputs: [c] }) => {
@@ -186,6 +196,7 @@ const adamKernel: KernelFactory = (addon, reference) => {
 /** Native kernels of this family, by op name. */
 export const MATH_KERNELS: Readonly<Record<string, KernelFactory>> = {
   MatMul: matmulKernel,
+  FusedMatMul: fusedMatMulKernel,
   Add: binaryKernel(0),
   Sub: binaryKernel(1),
   Mul: binaryKernel(2),

@@ -2,10 +2,9 @@ import { check, describe } from '../../core/errors.js';
 import { withInternal } from '../../core/storage-pool.js';
 import type { Tensor } from '../../core/tensor.js';
 import type { Variable } from '../../core/variable.js';
-import { add } from '../../ops/arithmetic.js';
-import { matmul } from '../../ops/matmul.js';
-import { reshape } from '../../ops/reshape.js';
-import { getActivation, isBuiltInActivation } from '../activations.js';
+import { fusedMatMul } from '../../ops/fused-matmul.js';
+import type { PrimitiveActivation } from '../../ops/fused-matmul.js';
+import { fusableActivation, getActivation, isBuiltInActivation } from '../activations.js';
 import type { Activation } from '../activations.js';
 import { getInitializer } from '../initializers.js';
 import type { Initializer, InitializerIdentifier } from '../initializers.js';
@@ -94,18 +93,17 @@ export class Dense extends Layer {
 
   override call(inputs: Tensor | Tensor[], _kwargs: CallArgs): Tensor {
     const x = oneTensor(inputs, this.name);
-    // With a built-in activation nothing else sees the product and the pre-activation: their storage is reused.
-    return isBuiltInActivation(this.activation.apply) ? withInternal(() => this.compute(x), (y) => [y]) : this.compute(x);
+    // One primitive for product, bias and the common activations (rank > 2 inputs fold into its rows).
+    const fused = fusableActivation(this.activation);
+    if (fused !== null) return this.product(x, fused);
+    // Other activations (softmax, user-registered ones) read the product; with a built-in one nothing else sees
+    // it, so its storage is reused.
+    const activate = (): Tensor => this.activation.apply(this.product(x, 'linear'));
+    return isBuiltInActivation(this.activation.apply) ? withInternal(activate, (y) => [y]) : activate();
   }
 
-  private compute(x: Tensor): Tensor {
-    const inDim = x.shape[x.rank - 1];
-    // Rank > 2 inputs go through one 2-D product (reshapes are free) instead of a broadcast batched product.
-    const flat = x.rank > 2 ? reshape(x, [-1, inDim]) : x;
-    let y = matmul(flat, this.kernel!.value);
-    if (this.bias) y = add(y, this.bias.value);
-    if (x.rank > 2) y = reshape(y, [...x.shape.slice(0, -1), this.units]);
-    return this.activation.apply(y);
+  private product(x: Tensor, activation: PrimitiveActivation): Tensor {
+    return fusedMatMul({ a: x, b: this.kernel!.value, bias: this.bias?.value, activation });
   }
 
   override getConfig(): ConfigDict {
