@@ -18,7 +18,8 @@
         "native/src/optim.cc",
         "native/src/activations.cc",
         "native/src/fused.cc",
-        "native/src/arena.cc"
+        "native/src/arena.cc",
+        "native/src/lstm.cc"
       ],
       "defines": ["NAPI_VERSION=8"],
       "cflags!": ["-fno-exceptions"],

@@ -24,6 +24,7 @@ import type { Conv2DOptions } from '../src/ops/conv.js';
 import { randomNormal } from '../src/ops/creation.js';
 import { matmul } from '../src/ops/matmul.js';
 import { fusedMatMul } from '../src/ops/fused-matmul.js';
+import { lstmGates } from '../src/ops/lstm-gates.js';
 import { square } from '../src/ops/unary-math.js';
 import { Variable } from '../src/core/variable.js';
 import { adam } from '../src/optimizers/index.js';
@@ -155,6 +156,28 @@ function defineCases(addon: NativeAddon, calls: Map<string, number>): void {
           });
           assertSame(x, unfused, `fused ${activation} ${m}x${k}x${n} vs unfused`);
         }
+      }
+    }
+  });
+
+  test('lstmGates and its gradient: both gate activations, units around the chunk size, NaN', () => {
+    setSeed(23);
+    for (const kind of ['sigmoid', 'hardSigmoid'] as const) {
+      for (const [b, u] of [[1, 1], [3, 5], [2, 63], [2, 64], [2, 65], [4, 130], [0, 3]]) {
+        const z = mul(rand([b, 4 * u]), 4), c = rand([b, u]);
+        if (b * u > 0) z.storage[0] = NaN;
+        const [r, x, count] = both(calls, 'lstmGates', () => concat(lstmGates(z, c, kind), -1));
+        if (b * u > 0) ran('lstmGates', count, `${kind} ${b}x${u}`);
+        assertSame(x, r, `lstmGates ${kind} ${b}x${u}`);
+        const dh = rand([b, u]), dc = rand([b, u]);
+        const grad2 = (): Tensor => {
+          const zz = z.detach().requiresGrad_(), cc = c.detach().requiresGrad_();
+          const [h2, c2] = lstmGates(zz, cc, kind);
+          return concat(gradients(add(sum(mul(h2, dh)), sum(mul(c2, dc))), [zz, cc]).map((g) => reshape(g, [-1])), 0);
+        };
+        const [gr, gx, gcount] = both(calls, 'lstmGatesGrad', grad2);
+        if (b * u > 0) ran('lstmGatesGrad', gcount, `${kind} ${b}x${u} gradient`);
+        expectClose(gx, gr, { rtol: 1e-5, atol: 1e-6 });
       }
     }
   });

@@ -336,6 +336,48 @@ napi_value AllocPersistent(napi_env env, napi_callback_info cbinfo) {
   });
 }
 
+// lstmGates(z, c, h2, c2, b, u, kind) and lstmGatesGrad(z, c, c2, dh, dc, dz, dcPrev, b, u, kind): the fused
+// LSTM step (kind 0 sigmoid gates, 1 hard sigmoid); z and dz are b x 4u, every other array b x u.
+napi_value LstmGates(napi_env env, napi_callback_info cbinfo) {
+  return guarded([&] {
+    const char* fn = "lstmGates";
+    auto a = args_of(env, cbinfo, 7, fn);
+    size_t nz, nc, nh, nc2;
+    const float* Z = f32_arg(env, a[0], &nz, fn, "z");
+    const float* C = f32_arg(env, a[1], &nc, fn, "c");
+    float* H2 = f32_arg(env, a[2], &nh, fn, "h2");
+    float* C2 = f32_arg(env, a[3], &nc2, fn, "c2");
+    const int64_t b = int_arg(env, a[4], fn, "b"), u = int_arg(env, a[5], fn, "u"), kind = int_arg(env, a[6], fn, "kind");
+    const double n = static_cast<double>(b) * u;
+    need(env, b >= 0 && u >= 0 && nz == 4 * n && nc == n && nh == n && nc2 == n, fn, "array sizes do not match b and u");
+    need(env, kind == 0 || kind == 1, fn, "kind must be 0 (sigmoid) or 1 (hard sigmoid)");
+    lstm_gates(Z, C, H2, C2, b, u, static_cast<int>(kind));
+    return undefined(env);
+  });
+}
+
+napi_value LstmGatesGrad(napi_env env, napi_callback_info cbinfo) {
+  return guarded([&] {
+    const char* fn = "lstmGatesGrad";
+    auto a = args_of(env, cbinfo, 10, fn);
+    size_t nz, nc, nc2, ndh, ndc, ndz, ndcp;
+    const float* Z = f32_arg(env, a[0], &nz, fn, "z");
+    const float* C = f32_arg(env, a[1], &nc, fn, "c");
+    const float* C2 = f32_arg(env, a[2], &nc2, fn, "c2");
+    const float* DH = f32_arg(env, a[3], &ndh, fn, "dh");
+    const float* DC = f32_arg(env, a[4], &ndc, fn, "dc");
+    float* DZ = f32_arg(env, a[5], &ndz, fn, "dz");
+    float* DCP = f32_arg(env, a[6], &ndcp, fn, "dcPrev");
+    const int64_t b = int_arg(env, a[7], fn, "b"), u = int_arg(env, a[8], fn, "u"), kind = int_arg(env, a[9], fn, "kind");
+    const double n = static_cast<double>(b) * u;
+    need(env, b >= 0 && u >= 0 && nz == 4 * n && ndz == 4 * n && nc == n && nc2 == n && ndh == n && ndc == n && ndcp == n, fn,
+         "array sizes do not match b and u");
+    need(env, kind == 0 || kind == 1, fn, "kind must be 0 (sigmoid) or 1 (hard sigmoid)");
+    lstm_gates_grad(Z, C, C2, DH, DC, DZ, DCP, b, u, static_cast<int>(kind));
+    return undefined(env);
+  });
+}
+
 // Window geometry from [batch, inH, inW, inC, kh, kw, strideH, strideW, dilH, dilW, padTop, padLeft, outH, outW].
 Window window_arg(napi_env env, napi_value v, const char* fn) {
   const auto d = ints_arg(env, v, fn, "geometry");
@@ -415,6 +457,8 @@ napi_value Init(napi_env env, napi_value exports) {
       {"setGemmKernel", nullptr, SetGemmKernel, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"matmul", nullptr, MatMul, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"allocPersistent", nullptr, AllocPersistent, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
+      {"lstmGates", nullptr, LstmGates, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
+      {"lstmGatesGrad", nullptr, LstmGatesGrad, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"fusedMatMul", nullptr, FusedMatMul, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"binary", nullptr, Binary, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"compare", nullptr, Compare, nullptr, nullptr, nullptr, napi_enumerable, nullptr},

@@ -57,7 +57,15 @@ const FUSABLE = ['linear', 'relu', 'sigmoid', 'tanh'] as const;
  */
 export function fusableActivation(activation: Activation): PrimitiveActivation | null {
   const name = (FUSABLE as readonly string[]).includes(activation.name) ? activation.name as PrimitiveActivation : null;
-  return name !== null && ORIGINAL.get(name) === activation.apply ? name : null;
+  return name !== null && isOriginal(activation, name) ? name : null;
+}
+
+/**
+ * True when `activation` is tensorgrad's own activation called `name` (not a registration reusing the name).
+ * @example isOriginal(getActivation('tanh'), 'tanh') // true
+ */
+export function isOriginal(activation: Activation, name: string): boolean {
+  return activation.name === name && ORIGINAL.get(name) === activation.apply;
 }
 
 /**

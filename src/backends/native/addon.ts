@@ -43,6 +43,14 @@ export interface NativeAddon {
   fusedMatMul(a: Float32Array, b: Float32Array, bias: Float32Array | null, c: Float32Array, m: number, n: number, k: number,
     transA: boolean, transB: boolean, act: number): void;
   /**
+   * One LSTM step after the gate pre-activations: z is b x 4u (gates i, f, c, o), c, h2, c2 are b x u; kind 0
+   * sigmoid gates, 1 hard sigmoid. c2 = f c + i tanh(z_c), h2 = o tanh(c2).
+   */
+  lstmGates(z: Float32Array, c: Float32Array, h2: Float32Array, c2: Float32Array, b: number, u: number, kind: number): void;
+  /** The gradient of `lstmGates`: dz (b x 4u) and dcPrev (b x u) from the cotangents dh and dc of h2 and c2. */
+  lstmGatesGrad(z: Float32Array, c: Float32Array, c2: Float32Array, dh: Float32Array, dc: Float32Array, dz: Float32Array,
+    dcPrev: Float32Array, b: number, u: number, kind: number): void;
+  /**
    * out = a (op) b, op 0..3 = add, sub, mul, div; geometry = [output shape, a's strides, b's strides] (strides
    * aligned to the output shape, 0 where broadcast), in one Float64Array.
    */
@@ -89,7 +97,7 @@ export type AddonResult = { readonly addon: NativeAddon } | { readonly error: st
 export const ADDON_PATH = fileURLToPath(new URL('../../../build/Release/tensorgrad.node', import.meta.url));
 
 const REQUIRED: readonly (keyof NativeAddon)[] = [
-  'info', 'allocPersistent', 'matmul', 'fusedMatMul', 'binary', 'compare', 'where', 'unary', 'activationGrad', 'adam', 'copyRows', 'sum', 'softmax', 'conv2d', 'pool2d',
+  'info', 'allocPersistent', 'matmul', 'fusedMatMul', 'lstmGates', 'lstmGatesGrad', 'binary', 'compare', 'where', 'unary', 'activationGrad', 'adam', 'copyRows', 'sum', 'softmax', 'conv2d', 'pool2d',
 ];
 
 /**

@@ -2,6 +2,7 @@
 // softmax (float32 operands).
 import type { Buf } from '../../core/op.js';
 import type { FusedMatMulAttrs, PrimitiveActivation } from '../../ops/fused-matmul.js';
+import type { LstmGatesAttrs } from '../../ops/lstm-gates.js';
 import type { MatMulAttrs } from '../../ops/matmul.js';
 import type { AdamStepAttrs } from '../../optimizers/adam-step.js';
 import type { ReduceAttrs } from '../../ops/reduce-sum.js';
@@ -49,6 +50,19 @@ const fusedMatMulKernel: KernelFactory = (addon, reference) => float32Only(refer
   const { transposeA, transposeB, activation } = attrs as FusedMatMulAttrs;
   const [m, n] = c.shape, k = a.shape[transposeA ? 0 : 1];
   addon.fusedMatMul(f32(a), f32(b), bias ? f32(bias) : null, f32(c), m, n, k, transposeA, transposeB, FUSED_ACTIVATION[activation]);
+  return true;
+});
+
+const lstmGatesKernel: KernelFactory = (addon, reference) => float32Only(reference, ({ inputs: [z, c], outputs: [h2, c2], attrs }) => {
+  const [b, u] = c.shape;
+  addon.lstmGates(f32(z), f32(c), f32(h2), f32(c2), b, u, (attrs as LstmGatesAttrs).recurrentActivation === 'sigmoid' ? 0 : 1);
+  return true;
+});
+
+const lstmGatesGradKernel: KernelFactory = (addon, reference) => float32Only(reference, ({ inputs: [z, c, c2, dh, dc], outputs: [dz, dcPrev], attrs }) => {
+  const [b, u] = c.shape;
+  addon.lstmGatesGrad(f32(z), f32(c), f32(c2), f32(dh), f32(dc), f32(dz), f32(dcPrev), b, u,
+    (attrs as LstmGatesAttrs).recurrentActivation === 'sigmoid' ? 0 : 1);
   return true;
 });
 
@@ -197,6 +211,8 @@ const adamKernel: KernelFactory = (addon, reference) => {
 export const MATH_KERNELS: Readonly<Record<string, KernelFactory>> = {
   MatMul: matmulKernel,
   FusedMatMul: fusedMatMulKernel,
+  LstmGates: lstmGatesKernel,
+  LstmGatesGrad: lstmGatesGradKernel,
   Add: binaryKernel(0),
   Sub: binaryKernel(1),
   Mul: binaryKernel(2),

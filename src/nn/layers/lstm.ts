@@ -4,8 +4,11 @@ import type { Tensor } from '../../core/tensor.js';
 import { add, mul } from '../../ops/arithmetic.js';
 import { concat, split } from '../../ops/concat.js';
 import { ones } from '../../ops/creation.js';
+import { lstmGates } from '../../ops/lstm-gates.js';
+import type { GateActivation } from '../../ops/lstm-gates.js';
+import { fusedMatMul } from '../../ops/fused-matmul.js';
 import { matmul } from '../../ops/matmul.js';
-import { isBuiltInActivation } from '../activations.js';
+import { isBuiltInActivation, isOriginal } from '../activations.js';
 import type { Activation, ActivationFn } from '../activations.js';
 import { Initializer } from '../initializers.js';
 import type { CallArgs } from '../layer.js';
@@ -26,15 +29,18 @@ export interface CellActivations {
 
 /**
  * One LSTM step with TensorFlow.js' gate order i, f, c, o along the last axis of the kernels:
- * z = x @ kernel + h @ recurrentKernel + bias; c' = f * c + i * act(z_c); h' = o * act(c'). Returns [h', c'].
- * Kept in one function so a backend can replace it with a fused kernel.
+ * z = (x @ kernel + bias) + h @ recurrentKernel; c' = f * c + i * act(z_c); h' = o * act(c'). Returns [h', c'].
+ * `fusedGates` (when the activations are tanh and that gate activation) computes everything after z in one
+ * primitive.
  * @example const [h1, c1] = lstmCell(x, h0, c0, kernel, recurrentKernel, bias, {activation: tanh, recurrentActivation: sigmoid})
  */
 export function lstmCell(x: Tensor, h: Tensor, c: Tensor, kernel: Tensor, recurrentKernel: Tensor, bias: Tensor | null,
-  activations: CellActivations): [Tensor, Tensor] {
+  activations: CellActivations, fusedGates: GateActivation | null = null): [Tensor, Tensor] {
   const { activation, recurrentActivation } = activations;
-  let z = add(matmul(x, kernel), matmul(h, recurrentKernel));
-  if (bias) z = add(z, bias);
+  // The bias rides on the input product (one primitive) instead of a broadcast add of its own.
+  const zx = bias ? fusedMatMul({ a: x, b: kernel, bias }) : matmul(x, kernel);
+  const z = add(zx, matmul(h, recurrentKernel));
+  if (fusedGates !== null) return lstmGates(z, c, fusedGates);
   const [zi, zf, zc, zo] = split(z, 4, -1);
   const cNext = add(mul(recurrentActivation(zf), c), mul(recurrentActivation(zi), activation(zc)));
   const hNext = mul(recurrentActivation(zo), activation(cNext));
@@ -90,8 +96,16 @@ export class LSTMCell extends RecurrentCell {
     const [w, u, b] = [this.kernel!.value, this.recurrentKernel!.value, this.bias?.value ?? null];
     // With built-in activations nothing else sees the gates: their storage is reused (every step makes ten).
     const pure = isBuiltInActivation(activations.activation) && isBuiltInActivation(activations.recurrentActivation);
-    const [hNext, cNext] = pure ? withInternal(() => lstmCell(x, h, c0, w, u, b, activations), (r) => r) : lstmCell(x, h, c0, w, u, b, activations);
+    const [hNext, cNext] = pure ? withInternal(() => lstmCell(x, h, c0, w, u, b, activations, this.fusedGates()), (r) => r)
+      : lstmCell(x, h, c0, w, u, b, activations);
     return [hNext, hNext, cNext];
+  }
+
+  /** The gate activation when the gates can run as one primitive (built-in tanh and sigmoid or hardSigmoid). */
+  private fusedGates(): GateActivation | null {
+    if (!isOriginal(this.activation, 'tanh')) return null;
+    if (isOriginal(this.recurrentActivation, 'hardSigmoid')) return 'hardSigmoid';
+    return isOriginal(this.recurrentActivation, 'sigmoid') ? 'sigmoid' : null;
   }
 
   override getConfig(): ConfigDict {
