@@ -1,9 +1,8 @@
 // Activation functions. Dtype policy (see unary-math.ts): relu and relu6 keep int32 input and reject bool; every
 // other activation computes int32 and bool input in float32. Gradients use public ops, so they differentiate again.
-import { check, describe, fmtShape } from '../core/errors.js';
+import { check, describe } from '../core/errors.js';
 import { op, run } from '../core/op.js';
 import type { TensorInfo } from '../core/op.js';
-import { shapesEqual } from '../core/shape.js';
 import type { Tensor } from '../core/tensor.js';
 import { add, div, mul, sub } from './arithmetic.js';
 import { greater, less, where } from './compare.js';
@@ -12,7 +11,7 @@ import type { TensorLike } from './convert.js';
 import { zerosLike } from './creation.js';
 import { sameInfo } from './infer.js';
 import { unaryKernel } from './kernels/elementwise.js';
-import { reluGrad } from './relu-grad.js';
+import { gradInfo, reluGrad } from './relu-grad.js';
 import { GELU_TANH_CUBIC, GELU_TANH_SCALE, geluErf, geluTanh, sigmoid as sigmoidScalar, softplus as softplusScalar } from './kernels/special.js';
 import { logicalAnd } from './logical.js';
 import { abs, erf, exp, floatTensor, square } from './unary-math.js';
@@ -65,10 +64,7 @@ const HardSigmoid = op({
 const HardSigmoidGrad = op({
   name: 'HardSigmoidGrad', api: 'hardSigmoid',
   writesAll: true,
-  infer: ([x, dy]) => {
-    check(shapesEqual(x.shape, dy.shape), 'hardSigmoid', () => `the gradient must have the input's shape ${fmtShape(x.shape)}, received ${fmtShape(dy.shape)}`);
-    return dy;
-  },
+  infer: gradInfo('hardSigmoid'),
   kernel: ({ inputs: [x, dy], outputs: [y] }) => {
     const a = x.data, d = dy.data, o = y.data, fround = Math.fround;
     if (a instanceof Float32Array) {

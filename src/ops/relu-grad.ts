@@ -1,8 +1,21 @@
-// relu's gradient as one primitive, shared by relu and by the fused dense product (not a public op).
+// relu's gradient as one primitive, shared by relu and by the fused dense product (not a public op), and the
+// shape rule of activation-gradient primitives.
 import { check, fmtShape } from '../core/errors.js';
 import { op, run } from '../core/op.js';
+import type { TensorInfo } from '../core/op.js';
 import { shapesEqual } from '../core/shape.js';
 import type { Tensor } from '../core/tensor.js';
+
+/**
+ * The shape rule of an activation's gradient primitive (x, dy) -> dx: dy must have x's shape.
+ * @example const HardSigmoidGrad = op({ name: 'HardSigmoidGrad', api: 'hardSigmoid', infer: gradInfo('hardSigmoid'), ... })
+ */
+export function gradInfo(api: string): (inputs: readonly TensorInfo[]) => TensorInfo {
+  return ([x, dy]) => {
+    check(shapesEqual(x.shape, dy.shape), api, () => `the gradient must have the input's shape ${fmtShape(x.shape)}, received ${fmtShape(dy.shape)}`);
+    return dy;
+  };
+}
 
 /**
  * x > 0 ? dy : 0: relu's gradient as one primitive, the same values as where(greater(x, 0), dy, 0) in one pass
@@ -11,10 +24,7 @@ import type { Tensor } from '../core/tensor.js';
 const ReluGrad = op({
   name: 'ReluGrad', api: 'relu',
   writesAll: true,
-  infer: ([x, dy]) => {
-    check(shapesEqual(x.shape, dy.shape), 'relu', () => `the gradient must have the input's shape ${fmtShape(x.shape)}, received ${fmtShape(dy.shape)}`);
-    return dy;
-  },
+  infer: gradInfo('relu'),
   kernel: ({ inputs: [x, dy], outputs: [y] }) => {
     const a = x.data, d = dy.data, o = y.data;
     for (let i = 0; i < o.length; i++) o[i] = a[i] > 0 ? d[i] : 0;
