@@ -5,6 +5,7 @@
       "sources": [
         "native/src/addon.cc",
         "native/src/addon_train.cc",
+        "native/src/addon_fused.cc",
         "native/src/napi_util.cc",
         "native/src/threadpool.cc",
         "native/src/gemm.cc",

@@ -1,6 +1,8 @@
 // Single-precision GEMM in the BLIS style: C = op(A) op(B) or C += op(A) op(B), row-major.
 #pragma once
 
+#include <cstdint>
+
 namespace tg {
 
 /** One matrix product. op(A) is m x k, op(B) is k x n, C is m x n with leading dimension ldc. */
@@ -16,6 +18,24 @@ struct Gemm {
   long ldc;
   bool accumulate;  // beta 1 (C +=) instead of beta 0 (C =, C never read)
 };
+
+// The product of a m x k (k x m when ta) and b k x n (n x k when tb) into c (m x n, leading dimension n).
+inline Gemm gemm_of(const float* a, const float* b, float* c, int64_t m, int64_t n, int64_t k, bool ta, bool tb, bool acc) {
+  Gemm g;
+  g.m = m;
+  g.n = n;
+  g.k = k;
+  g.a = a;
+  g.lda = ta ? m : k;
+  g.ta = ta;
+  g.b = b;
+  g.ldb = tb ? k : n;
+  g.tb = tb;
+  g.c = c;
+  g.ldc = n;
+  g.accumulate = acc;
+  return g;
+}
 
 /** Runs `g` on the calling thread only. */
 void gemm_serial(const Gemm& g);

@@ -60,6 +60,15 @@ void* typed_arg(napi_env env, napi_value v, napi_typedarray_type want, const cha
   return data;
 }
 
+// True (with *len = 0) when an optional array argument is null or undefined.
+bool absent(napi_env env, napi_value v, size_t* len) {
+  napi_valuetype vt;
+  check_status(env, napi_typeof(env, v, &vt), "napi_typeof");
+  if (vt != napi_null && vt != napi_undefined) return false;
+  *len = 0;
+  return true;
+}
+
 }  // namespace
 
 float* f32_arg(napi_env env, napi_value v, size_t* len, const char* fn, const char* name) {
@@ -67,12 +76,7 @@ float* f32_arg(napi_env env, napi_value v, size_t* len, const char* fn, const ch
 }
 
 const float* f32_arg_or_null(napi_env env, napi_value v, size_t* len, const char* fn, const char* name) {
-  napi_valuetype vt;
-  check_status(env, napi_typeof(env, v, &vt), "napi_typeof");
-  if (vt == napi_null || vt == napi_undefined) {
-    *len = 0;
-    return nullptr;
-  }
+  if (absent(env, v, len)) return nullptr;
   return f32_arg(env, v, len, fn, name);
 }
 
@@ -81,12 +85,7 @@ uint8_t* u8_arg(napi_env env, napi_value v, size_t* len, const char* fn, const c
 }
 
 const double* f64_arg_or_null(napi_env env, napi_value v, size_t* len, const char* fn, const char* name) {
-  napi_valuetype vt;
-  check_status(env, napi_typeof(env, v, &vt), "napi_typeof");
-  if (vt == napi_null || vt == napi_undefined) {
-    *len = 0;
-    return nullptr;
-  }
+  if (absent(env, v, len)) return nullptr;
   bool is_ta = false;
   check_status(env, napi_is_typedarray(env, v, &is_ta), "napi_is_typedarray");
   napi_typedarray_type type = napi_int8_array;

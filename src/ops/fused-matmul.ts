@@ -17,6 +17,7 @@ import { sigmoid as sigmoidScalar } from './kernels/special.js';
 import { gemm } from './kernels/gemm.js';
 import type { FloatArray } from './kernels/gemm.js';
 import { matmul } from './matmul.js';
+import { matmulGrads } from './matmul-grad.js';
 import { sum } from './reduce-sum.js';
 import { reshape } from './reshape.js';
 import { square } from './unary-math.js';
@@ -87,13 +88,8 @@ const FusedMatMul = op<FusedMatMulAttrs>({
   },
   grad: ({ dys: [dy], inputs: [a, b, bias], outputs: [y], attrs: { transposeA, transposeB, activation } }) => {
     const dz = preActivationGrad(activation, y, dy);
-    const need = (t: Tensor, f: () => Tensor): Tensor | null => (t.requiresGrad ? f() : null);
-    let da: Tensor | null, db: Tensor | null;
-    if (!transposeA && !transposeB) [da, db] = [need(a, () => matmul(dz, b, false, true)), need(b, () => matmul(a, dz, true, false))];
-    else if (!transposeA) [da, db] = [need(a, () => matmul(dz, b, false, false)), need(b, () => matmul(dz, a, true, false))];
-    else if (!transposeB) [da, db] = [need(a, () => matmul(b, dz, false, true)), need(b, () => matmul(a, dz, false, false))];
-    else [da, db] = [need(a, () => matmul(b, dz, true, true)), need(b, () => matmul(dz, a, true, true))];
-    return bias === undefined ? [da, db] : [da, db, need(bias, () => sum(dz, 0))];
+    const [da, db] = matmulGrads(dz, a, b, transposeA, transposeB);
+    return bias === undefined ? [da, db] : [da, db, bias.requiresGrad ? sum(dz, 0) : null];
   },
 });
 

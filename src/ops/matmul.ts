@@ -10,6 +10,7 @@ import { toTensors2 } from './convert.js';
 import type { TensorLike } from './convert.js';
 import { broadcastStrides } from './kernels/elementwise.js';
 import { gemm } from './kernels/gemm.js';
+import { matmulGrads } from './matmul-grad.js';
 import type { FloatArray } from './kernels/gemm.js';
 import { reshape } from './reshape.js';
 
@@ -55,11 +56,6 @@ function matmulInfo([a, b]: readonly TensorInfo[], attrs: MatMulAttrs): TensorIn
   return { shape: [...batch, m, n], dtype: a.dtype };
 }
 
-/** `f()` when `t` needs a gradient, else null. */
-function need(t: Tensor, f: () => Tensor): Tensor | null {
-  return t.requiresGrad ? f() : null;
-}
-
 const MatMul = op<MatMulAttrs>({
   name: 'MatMul', api: 'matmul',
   // Every product writes all of C (zeros when k = 0), natively too.
@@ -94,12 +90,7 @@ const MatMul = op<MatMulAttrs>({
   },
   // Each cotangent is one product with transpose flags (no explicit transposes), so it differentiates again;
   // autograd's sumTo folds broadcast batch dimensions back. Inputs without a gradient cost nothing.
-  grad: ({ dys: [dy], inputs: [a, b], attrs: { transposeA, transposeB } }) => {
-    if (!transposeA && !transposeB) return [need(a, () => matmul(dy, b, false, true)), need(b, () => matmul(a, dy, true, false))];
-    if (!transposeA) return [need(a, () => matmul(dy, b, false, false)), need(b, () => matmul(dy, a, true, false))];
-    if (!transposeB) return [need(a, () => matmul(b, dy, false, true)), need(b, () => matmul(a, dy, false, false))];
-    return [need(a, () => matmul(b, dy, true, true)), need(b, () => matmul(dy, a, true, true))];
-  },
+  grad: ({ dys: [dy], inputs: [a, b], attrs: { transposeA, transposeB } }) => matmulGrads(dy, a, b, transposeA, transposeB),
 });
 
 /**
