@@ -86,15 +86,7 @@ uint8_t* u8_arg(napi_env env, napi_value v, size_t* len, const char* fn, const c
 
 const double* f64_arg_or_null(napi_env env, napi_value v, size_t* len, const char* fn, const char* name) {
   if (absent(env, v, len)) return nullptr;
-  bool is_ta = false;
-  check_status(env, napi_is_typedarray(env, v, &is_ta), "napi_is_typedarray");
-  napi_typedarray_type type = napi_int8_array;
-  size_t length = 0;
-  void* data = nullptr;
-  if (is_ta) check_status(env, napi_get_typedarray_info(env, v, &type, &length, &data, nullptr, nullptr), "napi_get_typedarray_info");
-  if (!is_ta || type != napi_float64_array) throw type_error(env, fn, (std::string(name) + " must be a Float64Array or null").c_str());
-  *len = length;
-  return static_cast<const double*>(data);
+  return static_cast<const double*>(typed_arg(env, v, napi_float64_array, "Float64Array or null", len, fn, name));
 }
 
 int64_t int_arg(napi_env env, napi_value v, const char* fn, const char* name) {

@@ -5,6 +5,7 @@ import { exp } from '../ops/unary-math.js';
 import {
   elu, gelu, hardSigmoid, leakyRelu, mish, relu, relu6, selu, sigmoid, softplus, softsign, step, swish, tanh,
 } from '../ops/activations.js';
+import { isPrimitiveActivation } from '../ops/fused-matmul.js';
 import type { PrimitiveActivation } from '../ops/fused-matmul.js';
 import { logSoftmax, softmax } from '../ops/softmax.js';
 import { toCamelCase } from './serialization.js';
@@ -48,7 +49,6 @@ const BUILT_IN = new Set<ActivationFn>(ACTIVATIONS.values());
 
 // The built-in functions by name, kept apart from later registrations (which may reuse a built-in name).
 const ORIGINAL: ReadonlyMap<string, ActivationFn> = new Map(ACTIVATIONS);
-const FUSABLE = ['linear', 'relu', 'sigmoid', 'tanh'] as const;
 
 /**
  * The activation's name when `fused.matMul` applies it inside the product (tensorgrad's own linear, relu, sigmoid
@@ -56,8 +56,8 @@ const FUSABLE = ['linear', 'relu', 'sigmoid', 'tanh'] as const;
  * @example fusableActivation(getActivation('relu')) // 'relu'
  */
 export function fusableActivation(activation: Activation): PrimitiveActivation | null {
-  const name = (FUSABLE as readonly string[]).includes(activation.name) ? activation.name as PrimitiveActivation : null;
-  return name !== null && isOriginal(activation, name) ? name : null;
+  const name = activation.name;
+  return isPrimitiveActivation(name) && isOriginal(activation, name) ? name : null;
 }
 
 /**

@@ -3,7 +3,6 @@
 // the rest of a small layer's call; inference without gradient recording can reuse that storage at the next
 // call, but only when no code keeps a reference to those tensors. Library layers without state keep none; a
 // user's layer class, a user-registered activation or a stateful RNN might.
-import { withInternal } from '../core/storage-pool.js';
 import { Tensor } from '../core/tensor.js';
 import { isBuiltInActivation } from './activations.js';
 import type { Activation } from './activations.js';
@@ -75,15 +74,10 @@ export function recyclesIntermediates(layer: Layer): boolean {
 }
 
 /**
- * Runs a model's inference `forward` (no gradient recording): with a model that `recyclesIntermediates`, the
- * storage of everything it computes except its outputs (and their masks) goes back to the pool at once.
- * @example const y = inferenceScope(model, () => model.apply(x, {training: false}))
+ * What an inference scope keeps: the model's outputs and their masks (everything else it computed is recycled).
+ * @example withInternal(() => model.apply(x, {training: false}), keptOutputs)
  */
-export function inferenceScope<T extends Tensor | Tensor[]>(model: Layer, forward: () => T): T {
-  return recyclesIntermediates(model) ? withInternal(forward, kept) : forward();
-}
-
-function kept(result: Tensor | Tensor[]): Tensor[] {
+export function keptOutputs(result: Tensor | Tensor[]): Tensor[] {
   const outs = toList<Tensor>(result);
   const keep = [...outs];
   for (const o of outs) {

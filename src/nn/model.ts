@@ -2,12 +2,13 @@
 // methods, which delegate to the training loop in src/train.
 import { check, describe } from '../core/errors.js';
 import { noGrad } from '../core/grad-mode.js';
+import { withInternal } from '../core/storage-pool.js';
 import { Tensor } from '../core/tensor.js';
 import { concat } from '../ops/concat.js';
 import { slice } from '../ops/slice.js';
 import { compileModel, evaluateDatasetModel, evaluateModel, fitDatasetModel, fitModel, trainOnBatchModel } from '../train/index.js';
 import { Container } from './container.js';
-import { inferenceScope } from './inference-recycling.js';
+import { keptOutputs, recyclesIntermediates } from './inference-recycling.js';
 import type { ContainerArgs } from './container.js';
 import { containerConfig, containerFromConfig } from './container-config.js';
 import { registerClass } from './registry.js';
@@ -106,7 +107,7 @@ export class LayersModel extends Container {
    */
   predictOnBatch(x: Tensor | Tensor[]): Tensor | Tensor[] {
     const xs = this.standardizeInputs('predictOnBatch', x);
-    return noGrad(() => inferenceScope(this, () => this.apply(xs.length === 1 ? xs[0] : xs, { training: false })));
+    return noGrad(() => this.infer(xs, recyclesIntermediates(this)));
   }
 
   /**
@@ -120,17 +121,27 @@ export class LayersModel extends Container {
     const n = xs[0].rank > 0 ? xs[0].shape[0] : 1;
     check(xs.every((t) => t.rank > 0 && t.shape[0] === n), 'predict',
       () => `every input must have the same number of samples, received ${xs.map((t) => `[${t.shape.join(',')}]`).join(', ')}`);
+    const recycle = recyclesIntermediates(this);
     return noGrad(() => {
-      if (n <= batchSize) return inferenceScope(this, () => this.apply(xs.length === 1 ? xs[0] : xs, { training: false }));
+      if (n <= batchSize) return this.infer(xs, recycle);
       const parts: Tensor[][] = [];
       for (let start = 0; start < n; start += batchSize) {
         const size = Math.min(batchSize, n - start);
         const batch = xs.map((t) => slice(t, [start], [size]));
-        parts.push(toList(inferenceScope(this, () => this.apply(batch.length === 1 ? batch[0] : batch, { training: false }))));
+        parts.push(toList(this.infer(batch, recycle)));
       }
       const outs = parts[0].map((_, k) => concat(parts.map((p) => p[k]), 0));
       return outs.length === 1 && this.outputs.length === 1 ? outs[0] : outs;
     });
+  }
+
+  /**
+   * The outputs for `xs` in inference mode; with `recycle` (see `recyclesIntermediates`) the storage of every
+   * intermediate tensor goes back to the pool at once.
+   */
+  private infer(xs: Tensor[], recycle: boolean): Tensor | Tensor[] {
+    const forward = (): Tensor | Tensor[] => this.apply(xs.length === 1 ? xs[0] : xs, { training: false });
+    return recycle ? withInternal(forward, keptOutputs) : forward();
   }
 
   /**

@@ -9,7 +9,7 @@ import { elu, leakyRelu, relu, relu6, sigmoid, tanh } from './activations.js';
 import { add } from './arithmetic.js';
 import { tensor } from './convert.js';
 import { randomNormal } from './creation.js';
-import { fused, fusedMatMul } from './fused-matmul.js';
+import { fused, fusedMatMul, isPrimitiveActivation } from './fused-matmul.js';
 import type { FusedActivation } from './fused-matmul.js';
 import { matmul } from './matmul.js';
 import { sum } from './reduce-sum.js';
@@ -63,6 +63,11 @@ test('fused.matMul differentiates twice (the gradient rule uses public ops)', ()
     // The gradient of sum(act(x w + c)) with respect to x, checked against its own finite differences.
     checkGrads((x, y, c) => grads((p, q, r) => sum(fusedMatMul({ a: p, b: q, bias: r, activation })))(x, y, c)[0], [a, b, bias]);
   }
+});
+
+test('isPrimitiveActivation names the activations applied inside the primitive', () => {
+  assert.deepEqual(['linear', 'relu', 'relu6', 'elu', 'leakyrelu', 'prelu', 'sigmoid', 'tanh'].filter(isPrimitiveActivation),
+    ['linear', 'relu', 'sigmoid', 'tanh']);
 });
 
 test('fused.matMul checks its arguments', () => {

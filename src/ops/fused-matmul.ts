@@ -125,8 +125,14 @@ function applyActivation(z: Tensor, args: FusedMatMulArgs, activation: FusedActi
   }
 }
 
-function isPrimitive(activation: FusedActivation): activation is PrimitiveActivation {
-  return activation === 'linear' || activation === 'relu' || activation === 'sigmoid' || activation === 'tanh';
+const PRIMITIVE: readonly string[] = ['linear', 'relu', 'sigmoid', 'tanh'] satisfies PrimitiveActivation[];
+
+/**
+ * True for the activations `fused.matMul` applies inside its primitive (others run as a separate op after it).
+ * @example isPrimitiveActivation('relu') // true; isPrimitiveActivation('elu') // false
+ */
+export function isPrimitiveActivation(activation: string): activation is PrimitiveActivation {
+  return PRIMITIVE.includes(activation);
 }
 
 /**
@@ -154,7 +160,7 @@ export function fusedMatMul(args: FusedMatMulArgs): Tensor {
   if (foldable && vectorBias) {
     const k = a.shape[a.rank - 1];
     const a2 = a.rank === 2 ? a : reshape(a, [-1, k]);
-    const primitive = isPrimitive(activation) ? activation : 'linear';
+    const primitive = isPrimitiveActivation(activation) ? activation : 'linear';
     const inputs = bias === undefined ? [a2, b] : [a2, b, bias];
     let y = run(FusedMatMul, inputs, { transposeA, transposeB, activation: primitive });
     if (a.rank > 2) y = reshape(y, [...a.shape.slice(0, -1), n]);
