@@ -130,7 +130,7 @@ async function runJob(round: number, peer: Peer, w: string, config: WorkloadConf
   const r = await runChild(cmd, args, root, timeout);
   log(`${r.status} ${r.seconds.toFixed(1)} s${r.message ? `: ${r.message}` : ''}`);
   runs.push({ round, peer: peer.name, workload: w, ...r });
-  addRecords(cells, r.records.map((m) => ({ ...m, peer: peer.name })));
+  addRecords(cells, r.records.map((m) => ({ ...m, peer: peer.name, round })));
   if (r.status !== 'ok') failed.set(key, `${r.status === 'skip' ? 'skipped' : 'failed'}: ${r.message}`);
   else if (r.seconds > maxRepeat && round + 1 < rounds) {
     noRepeat.add(key);
@@ -192,7 +192,8 @@ const out: string[] = [
 if (peakLine) out.push(`FMA peak (bench/peak.c): ${peakLine}.`);
 out.push('', table, '',
   'Cells: median; GEMM in brackets: % of the FMA peak at the column\'s thread count. Ratios: tensorgrad speed / peer speed '
-  + 'at the same thread count (> 1: tensorgrad faster; for us/call the inverse time ratio). '
+  + 'at the same thread count (> 1: tensorgrad faster; for us/call the inverse time ratio), the median of the per-round '
+  + 'ratios (each round runs the peers back to back, so a ratio compares runs under the same machine load). '
   + `* = the rounds' medians spread more than ${NOISY_SPREAD * 100}% (noisy machine).`);
 if (acc) out.push('', `Accuracy check (${accWorkload}: W1 MLP, batch 64, Adam 1e-3, 5 epochs):`, ...acc.lines.map((l) => `- ${l}`));
 if (notes.length) out.push('', 'Notes:', ...notes.map((n) => `- ${n}`));

@@ -126,8 +126,10 @@ async function accuracy(name: string, cfg: WorkloadConfig): Promise<void> {
 async function sgemm(cfg: WorkloadConfig): Promise<void> {
   for (const n of cfg.sizes!) {
     const a = randomUniform([n, n], -0.5, 0.5), b = randomUniform([n, n], -0.5, 0.5);
-    // The product lands in an ordinary typed array: readable with no transfer, so nothing more to time.
-    const { secs, calls } = await timedWindows(() => matmul(a, b), cfg.window_seconds!, cfg.windows!);
+    // The product lands in an ordinary typed array: readable with no transfer, so nothing more to time. It is
+    // disposed, as the peers' loops release theirs (PyTorch when the reference drops, TensorFlow.js by
+    // dispose()): its storage then serves the next call instead of fresh pages, each faulting on first write.
+    const { secs, calls } = await timedWindows(() => matmul(a, b).dispose(), cfg.window_seconds!, cfg.windows!);
     emit(peer, `sgemm_${n}`, 'GFLOP/s', secs.map((s) => (2 * n ** 3) / s / 1e9), { calls_per_window: calls, ...info });
   }
 }

@@ -8,6 +8,8 @@ export type { NestedArray } from './core/tensor.js';
 export { ArgumentError } from './core/errors.js';
 export { setSeed } from './core/random.js';
 export { noGrad } from './core/grad-mode.js';
+export { tidy, keep, dispose } from './core/tidy.js';
+export type { TensorContainer } from './core/tidy.js';
 export { backward, gradients, grad, grads, valueAndGrad, valueAndGrads } from './core/autograd.js';
 export type { BackwardOptions } from './core/autograd.js';
 export { setBackend, getBackend, listBackends, registerBackend } from './core/backend.js';

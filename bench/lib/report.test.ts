@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Measurement } from './common.js';
 import { median } from './common.js';
 import type { Peer } from './peers.js';
-import { accuracyCheck, addRecords, cellValue, fmt, formatTable, speedRatio } from './report.js';
+import { accuracyCheck, addRecords, cellValue, fmt, formatTable, pairedRatio, speedRatio } from './report.js';
 import type { Cells } from './report.js';
 
 const peer = (name: string, family: Peer['family'], threads = 1): Peer =>
@@ -37,6 +37,20 @@ test('formatTable: medians over rounds, % of peak for GEMM, ratios per tensorgra
   assert.equal(lines[2], '| sgemm_128 | GFLOP/s | 11 (10%) | 100 (91%) | 0.11x |');
   assert.equal(lines[3], '| w1_predict_b1 | us/call | 200* | 50 | 0.25x |');
   assert.equal(lines.length, 4);
+});
+
+test('pairedRatio: the median of per-round ratios, so a slow round hitting one peer does not skew the ratio', () => {
+  const cells: Cells = new Map();
+  // Round 2 ran both in a slow minute, round 1 only tensorgrad: the medians' ratio says 0.62x, the rounds 1x.
+  const tg = [100, 60, 62], torch = [100, 100, 62];
+  addRecords(cells, tg.flatMap((v, round) => [m('tensorgrad-native-2t', 'sgemm_1024', 'GFLOP/s', v, { round }),
+    m('pytorch-2t', 'sgemm_1024', 'GFLOP/s', torch[round], { round })]));
+  assert.equal(pairedRatio(cells, 'sgemm_1024', 'tensorgrad-native-2t', 'pytorch-2t'), 1);
+  assert.equal(speedRatio(cellValue(cells, 'sgemm_1024', 'tensorgrad-native-2t')!, cellValue(cells, 'sgemm_1024', 'pytorch-2t')!), 0.62);
+  // Per-call times invert; without round numbers the medians are compared.
+  addRecords(cells, [m('tensorgrad-cpu', 'b1', 'us/call', 50), m('pytorch-1t', 'b1', 'us/call', 100), m('pytorch-1t', 'b1', 'us/call', 120)]);
+  assert.equal(pairedRatio(cells, 'b1', 'tensorgrad-cpu', 'pytorch-1t'), 2.2);
+  assert.equal(pairedRatio(cells, 'b1', 'tensorgrad-cpu', 'nobody'), undefined);
 });
 
 test('accuracyCheck flags a tensorgrad accuracy more than max_drop below PyTorch, and falls back to the reference', () => {

@@ -58,6 +58,23 @@ export function speedRatio(tg: CellValue, peer: CellValue): number {
   return tg.unit.startsWith('us/') || tg.unit === 's' ? peer.value / tg.value : tg.value / peer.value;
 }
 
+/**
+ * `tg`'s speed relative to `peer` on `row`: the median over rounds of each round's ratio, the rounds being
+ * interleaved so that both ran within seconds of each other, under the same load of a shared machine; the ratio
+ * of the cells' medians when the measurements carry no common round.
+ */
+export function pairedRatio(cells: Cells, row: string, tg: string, peer: string): number | undefined {
+  const a = cells.get(row)?.get(tg), b = cells.get(row)?.get(peer);
+  if (!a?.length || !b?.length) return undefined;
+  const ratios: number[] = [];
+  for (const m of a) {
+    const o = typeof m.round === 'number' ? b.find((x) => x.round === m.round) : undefined;
+    if (o) ratios.push(speedRatio({ value: m.median, rounds: [], unit: m.unit }, { value: o.median, rounds: [], unit: o.unit }));
+  }
+  if (ratios.length > 0) return median(ratios);
+  return speedRatio(cellValue(cells, row, tg)!, cellValue(cells, row, peer)!);
+}
+
 /** What `formatTable` needs. */
 export interface TableInput {
   cells: Cells;
@@ -92,9 +109,8 @@ export function formatTable({ cells, rows, peers, peaks }: TableInput): string {
       return spread(c) > NOISY_SPREAD ? `${s}*` : s;
     };
     const ratio = ([t, o]: readonly [Peer, Peer]): string => {
-      const a = cellValue(cells, row, t.name), b = cellValue(cells, row, o.name);
-      if (isAcc || !a || !b) return '';
-      const r = speedRatio(a, b);
+      const r = isAcc ? undefined : pairedRatio(cells, row, t.name, o.name);
+      if (r === undefined) return '';
       return `${r >= 10 ? r.toFixed(0) : r >= 1 ? r.toFixed(2) : r.toPrecision(2)}x`;
     };
     lines.push(`| ${[row, unit, ...cols.map(cell), ...pairs.map(ratio)].join(' | ')} |`);

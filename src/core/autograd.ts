@@ -115,7 +115,8 @@ export function backward(root: Tensor, dy?: Tensor, options: BackwardOptions = {
   });
   targets.forEach((t, i) => {
     const g = values[i];
-    t.grad = t.grad ? withGradMode(createGraph, () => add(t.grad!, g)) : g;
+    // Kept: a gradient computed inside tidy() is read after it (by an optimizer, by the user).
+    t.grad = (t.grad ? withGradMode(createGraph, () => add(t.grad!, g)) : g).markKept();
   });
 }
 

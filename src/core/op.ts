@@ -4,6 +4,7 @@ import { allocStorage, getBackend } from './backend.js';
 import { sizeOf } from './shape.js';
 import { Tensor } from './tensor.js';
 import { isGradEnabled } from './grad-mode.js';
+import { ArgumentError, fmtShape } from './errors.js';
 
 /** Shape and dtype of a tensor, all an op's shape rule may read. */
 export interface TensorInfo {
@@ -90,6 +91,7 @@ export function op<A = Record<string, never>>(spec: OpSpec<A>): OpDef<A> {
  * the application for autograd when an input requires a gradient. Returns every output.
  */
 export function runOp<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A): Tensor[] {
+  checkLive(op.api, inputs);
   const inferred = op.infer(inputs, attrs);
   if (!Array.isArray(inferred)) return [runSingle(op, inputs, attrs, inferred as TensorInfo)];
   return runMany(op, inputs, attrs, inferred as readonly TensorInfo[]);
@@ -97,7 +99,7 @@ export function runOp<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A): Ten
 
 function runMany<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A, infos: readonly TensorInfo[]): Tensor[] {
   if (op.aliases && infos.length === 1 && infos[0].dtype === inputs[0].dtype) return [runSingle(op, inputs, attrs, infos[0])];
-  const outputs = infos.map((info) => Tensor.fromStorage(allocStorage(info.dtype, sizeOf(info.shape), op.writesAll), info.shape, info.dtype));
+  const outputs = infos.map((info) => Tensor.fromStorage(allocStorage(info.dtype, sizeOf(info.shape), op.writesAll), info.shape, info.dtype).markOwned());
   // Kernels run whenever some output has elements (a sum over an empty axis still writes zeros).
   if (outputs.some((o) => o.size > 0)) runKernel(op, inputs, outputs, attrs);
   record(op, inputs, attrs, outputs);
@@ -109,6 +111,7 @@ function runMany<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A, infos: re
  * costs as much as the kernel on small tensors.
  */
 export function run<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A): Tensor {
+  checkLive(op.api, inputs);
   const inferred = op.infer(inputs, attrs);
   if (Array.isArray(inferred)) return runMany(op, inputs, attrs, inferred as readonly TensorInfo[])[0];
   return runSingle(op, inputs, attrs, inferred as TensorInfo);
@@ -117,9 +120,9 @@ export function run<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A): Tenso
 function runSingle<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A, info: TensorInfo): Tensor {
   let out: Tensor;
   if (op.aliases && info.dtype === inputs[0].dtype) {
-    out = Tensor.fromStorage(inputs[0].storage, info.shape, info.dtype);
+    out = Tensor.viewOf(inputs[0], info.shape);
   } else {
-    out = Tensor.fromStorage(allocStorage(info.dtype, sizeOf(info.shape), op.writesAll), info.shape, info.dtype);
+    out = Tensor.fromStorage(allocStorage(info.dtype, sizeOf(info.shape), op.writesAll), info.shape, info.dtype).markOwned();
     if (out.size > 0) runKernel(op, inputs, [out], attrs);
   }
   if (op.grad && isGradEnabled()) {
@@ -147,6 +150,16 @@ function record<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A, outputs: r
     const node: Node = { op: op as OpDef<unknown>, inputs, attrs, outputs };
     for (const o of outputs) {
       if (isFloat(o.dtype)) o.setNode(node);
+    }
+  }
+}
+
+/** Throws naming `api` when an input was disposed (the kernel would read storage reused since). */
+function checkLive(api: string, inputs: readonly Tensor[]): void {
+  for (let i = 0; i < inputs.length; i++) {
+    const t = inputs[i];
+    if (t instanceof Tensor && t.isDisposed) {
+      throw new ArgumentError(api, `input ${i} (shape ${fmtShape(t.shape)}) is disposed; keep tensors used later out of dispose() and tidy(), or return them from tidy()`);
     }
   }
 }

@@ -23,7 +23,7 @@ interface Pool {
 }
 
 /** Storage with the backend that allocated it. */
-type Owned = [object, DataArray];
+export type Owned = [object, DataArray];
 
 const pools = new WeakMap<object, Pool>();
 /** Storage allocated in the current recording scope (null outside any). */
@@ -52,6 +52,8 @@ export function noteAllocated(owner: object, s: DataArray): void {
 }
 
 function giveBack([owner, s]: Owned): void {
+  // Only arrays that own their whole buffer: giving one back then affects no other array.
+  if (s.byteOffset !== 0 || s.byteLength !== s.buffer.byteLength) return;
   const dtype = dtypeOfArray(s);
   if (!dtype) return;
   let pool = pools.get(owner);
@@ -60,22 +62,52 @@ function giveBack([owner, s]: Owned): void {
   const key = keyOf(dtype, s.length);
   let list = pool.free.get(key);
   if (!list) pool.free.set(key, list = []);
+  // Storage can be declared dead twice (a disposed tensor inside a scope that ends later): pooled once only,
+  // or two future outputs would share it.
+  if (list.includes(s)) return;
   list.push(s);
   pool.bytes += s.byteLength;
 }
 
-/** Runs `fn` recording the storage it allocates into a fresh list; returns its result and that list. */
-function recording<T>(fn: () => T): [T, Owned[]] {
+/**
+ * Gives the storage of a disposed op output back to `owner`'s pool (the caller guarantees nothing else
+ * references it).
+ */
+export function releaseStorage(owner: object, s: DataArray): void {
+  if (s.length >= MIN_ELEMENTS) giveBack([owner, s]);
+}
+
+/**
+ * Runs `fn` recording the storage it allocates into a fresh list; returns its result and that list. The caller
+ * decides what an enclosing scope sees (`passOn`); on an exception the enclosing scope sees everything.
+ */
+export function recording<T>(fn: () => T): [T, Owned[]] {
   const outer = allocated;
   const mine: Owned[] = [];
   allocated = mine;
   try {
     return [fn(), mine];
+  } catch (e) {
+    passOn(mine, outer);
+    throw e;
   } finally {
     allocated = outer;
-    // An enclosing scope still sees everything allocated inside this one.
-    if (outer) for (const o of mine) outer.push(o);
   }
+}
+
+/** Lets the enclosing recording scope (if any) see storage that a nested scope did not give back. */
+export function passOn(list: readonly Owned[], outer: Owned[] | null = allocated): void {
+  if (outer) for (const o of list) outer.push(o);
+}
+
+/** Gives back the recorded storage whose buffer is not in `live`; returns the rest. */
+export function giveBackUnless(list: readonly Owned[], live: ReadonlySet<ArrayBufferLike>): Owned[] {
+  const rest: Owned[] = [];
+  for (const o of list) {
+    if (live.has(o[1].buffer)) rest.push(o);
+    else giveBack(o);
+  }
+  return rest;
 }
 
 /** The recorded storage that shares no memory with the tensors kept. */
@@ -84,11 +116,7 @@ function dead(list: readonly Owned[], keep: Iterable<Tensor>): Owned[] {
   const kept: ArrayBufferLike[] = [];
   for (const t of keep) kept.push(t.storage.buffer);
   const out: Owned[] = [];
-  for (const o of list) {
-    const s = o[1];
-    // Only arrays that own their whole buffer: giving one back then affects no other array.
-    if (s.byteOffset === 0 && s.byteLength === s.buffer.byteLength && !kept.includes(s.buffer)) out.push(o);
-  }
+  for (const o of list) if (!kept.includes(o[1].buffer)) out.push(o);
   return out;
 }
 

@@ -4,8 +4,20 @@ import type { Node } from './op.js';
 import { fmtShape } from './errors.js';
 import { sizeOf } from './shape.js';
 import { formatTensor } from './format.js';
+import { getBackend } from './backend.js';
+import { releaseStorage } from './storage-pool.js';
+import { trackingList } from './tensor-scope.js';
 
 let nextId = 0;
+
+// Lifecycle flags (one small integer: a tensor is created per op, so its fields stay few and monomorphic).
+/** The storage was allocated for this tensor by an op (not wrapped from elsewhere). */
+const OWNED = 1;
+/** Another tensor (a view, a detached copy) shares the storage. */
+const SHARED = 2;
+const DISPOSED = 4;
+/** Exempt from disposal by `tidy` (see `keep`). */
+const KEPT = 8;
 
 // Tensors share frozen shape arrays: freezing a fresh array costs more than the rest of a small tensor's
 // construction, and a program uses few distinct shapes. Shapes of rank <= 4 with dimensions < 4096 are interned
@@ -31,6 +43,8 @@ function frozenShape(shape: readonly number[]): readonly number[] {
   return s;
 }
 
+const DISPOSED_HINT = ' (by dispose(), or at the end of a tidy() that neither returned it nor kept it with keep())';
+
 /** A nested array of numbers or booleans, as `array()` returns and `tensor()` accepts. */
 export type NestedArray = number | boolean | NestedArray[];
 
@@ -52,17 +66,83 @@ export class Tensor {
   requiresGrad = false;
   /** The gradient accumulated by `backward()` (leaf tensors that require a gradient). */
   grad: Tensor | null = null;
-  /** Row-major storage; kernels read and write it directly (internal, treat as read-only). */
-  readonly storage: DataArray;
+  private readonly values: DataArray;
   private nodeRef: Node | null = null;
   private retain = false;
+  private flags = 0;
 
   private constructor(storage: DataArray, shape: readonly number[], dtype: DType) {
     this.id = nextId++;
-    this.storage = storage;
+    this.values = storage;
     this.shape = frozenShape(shape);
     this.dtype = dtype;
     this.size = storage.length;
+    const scope = trackingList();
+    if (scope !== null) scope.push(this);
+  }
+
+  /** Row-major storage; kernels read and write it directly (internal, treat as read-only). */
+  get storage(): DataArray {
+    if (this.flags & DISPOSED) throw new Error(`${this.label()} is disposed${DISPOSED_HINT}`);
+    return this.values;
+  }
+
+  /** Whether `dispose()` (or the end of a `tidy` that did not return it) released this tensor. */
+  get isDisposed(): boolean { return (this.flags & DISPOSED) !== 0; }
+
+  /**
+   * Releases this tensor: any later use throws, and storage no other tensor shares is reused by the next op
+   * output of its size (what PyTorch's caching allocator does when the last reference goes). Idempotent.
+   * @example const c = matmul(a, b); use(c); c.dispose()
+   */
+  dispose(): void {
+    if (this.flags & DISPOSED) return;
+    this.flags |= DISPOSED;
+    if ((this.flags & (OWNED | SHARED)) === OWNED) releaseStorage(getBackend(), this.values);
+  }
+
+  /** Marks this tensor disposed without releasing its storage (internal: `tidy` gives storage back itself). */
+  markDisposed(): void {
+    this.flags |= DISPOSED;
+  }
+
+  /** Marks the storage as allocated for this tensor by an op (internal, used by the dispatcher). */
+  markOwned(): this {
+    this.flags |= OWNED;
+    return this;
+  }
+
+  /** Marks the storage as shared with another tensor: disposing this one then never reuses it (internal). */
+  markShared(): this {
+    this.flags |= SHARED;
+    return this;
+  }
+
+  /** Exempts this tensor from disposal by enclosing `tidy` scopes (internal; the public form is `keep`). */
+  markKept(): this {
+    this.flags |= KEPT;
+    return this;
+  }
+
+  /** Whether `keep` exempted this tensor from `tidy` (internal). */
+  get isKept(): boolean { return (this.flags & KEPT) !== 0; }
+
+  private label(): string {
+    return `Tensor #${this.id} (shape ${fmtShape(this.shape)}, ${this.dtype})`;
+  }
+
+  /**
+   * A tensor of `shape` over this one's storage, without copying (internal: callers guarantee the sizes agree).
+   * @example const flat = Tensor.viewOf(images, [n, h * w])
+   */
+  static viewOf(t: Tensor, shape: readonly number[]): Tensor {
+    return Tensor.fromStorage(t.storage, shape, t.dtype).markSharedWith(t);
+  }
+
+  private markSharedWith(source: Tensor): this {
+    source.flags |= SHARED;
+    this.flags |= SHARED;
+    return this;
   }
 
   /** Wraps existing storage without copying (internal: callers guarantee length and dtype agree). */
@@ -120,7 +200,7 @@ export class Tensor {
    * @example const frozen = w.detach()
    */
   detach(): Tensor {
-    return new Tensor(this.storage, this.shape, this.dtype);
+    return new Tensor(this.storage, this.shape, this.dtype).markSharedWith(this);
   }
 
   /**
@@ -179,6 +259,7 @@ export class Tensor {
    * @example String(tensor([1, 2])) // 'tensor([1, 2], shape=[2], dtype=float32)'
    */
   toString(): string {
+    if (this.isDisposed) return `${this.label()}, disposed`;
     return formatTensor(this.storage, this.shape, this.dtype, this.requiresGrad);
   }
 

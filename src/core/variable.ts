@@ -25,7 +25,8 @@ export class Variable {
     // A copy in long-lived storage (the native backend aligns large ones and puts them in huge pages).
     const storage = allocPersistentStorage(initial.dtype, initial.size);
     storage.set(initial.storage);
-    this.current = Tensor.fromStorage(storage, initial.shape, initial.dtype);
+    // Kept: a variable created inside tidy() outlives it.
+    this.current = Tensor.fromStorage(storage, initial.shape, initial.dtype).markKept();
     if (this.isTrainable) this.current.requiresGrad_();
   }
 

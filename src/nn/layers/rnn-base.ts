@@ -232,7 +232,7 @@ export class RNN extends Layer {
       goBackwards: this.goBackwards, mask, zeroOutputForMask: this.zeroOutputForMask, returnSequences: this.returnSequences,
     });
     // Stateful layers carry values, not gradients, from one batch to the next (truncated backpropagation).
-    if (this.stateful) this.keptStates = r.states.map((s) => s.detach());
+    if (this.stateful) this.keptStates = r.states.map((s) => s.detach().markKept());
     const output = this.returnSequences ? r.outputs! : r.lastOutput;
     return this.returnState ? [output, ...r.states] : output;
   }
@@ -259,13 +259,13 @@ export class RNN extends Layer {
     check(this.statefulBatch !== null, fn, () => 'the layer is not built yet; call it on an input first');
     const batch = this.statefulBatch, sizes = this.cell.stateSize;
     if (states === undefined) {
-      this.keptStates = sizes.map((u) => zeros([batch, u], this.dtype));
+      this.keptStates = sizes.map((u) => zeros([batch, u], this.dtype).markKept());
       return;
     }
     const list = toList(states);
     check(list.length === sizes.length && list.every((s, i) => s instanceof Tensor && shapesEqual(s.shape, [batch, sizes[i]])), fn,
       () => `expected ${sizes.length} state(s) of shapes ${sizes.map((u) => fmtShape([batch, u])).join(', ')}, received ${list.map(describe).join(', ')}`);
-    this.keptStates = list.map((s) => s.detach());
+    this.keptStates = list.map((s) => s.detach().markKept());
   }
 
   override getConfig(): ConfigDict {
