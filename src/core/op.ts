@@ -126,8 +126,8 @@ function runSingle<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A, info: T
     if (out.size > 0) runKernel(op, inputs, [out], attrs);
   }
   if (op.grad && isGradEnabled()) {
-    for (const t of inputs) {
-      if (t.requiresGrad) {
+    for (let i = 0; i < inputs.length; i++) {
+      if (inputs[i].requiresGrad) {
         if (isFloat(out.dtype)) out.setNode({ op: op as OpDef<unknown>, inputs, attrs, outputs: [out] });
         break;
       }

@@ -9,6 +9,10 @@ import type { CallArgs } from './layer.js';
 import { Node, SymbolicTensor, isShapeList, singletonOrArray, toList } from './symbolic.js';
 import type { LayerShape, ShapeOrShapes } from './symbolic.js';
 
+// The arguments of a layer call without extra ones, shared (frozen: no layer may modify them).
+const TRAINING: CallArgs = Object.freeze({ training: true });
+const INFERENCE: CallArgs = Object.freeze({ training: false });
+
 /** True for an object without own properties (most layer calls have no extra arguments). */
 function isEmpty(o: object): boolean {
   for (const _ in o) return false;
@@ -200,12 +204,13 @@ export class Container extends Layer {
     check(xs.length === this.inputs.length, this.name, () => `expected ${this.inputs.length} input tensor(s), received ${xs.length}`);
     const training = kwargs.training ?? false;
     const values = new Map<number, Tensor>();
-    this.inputs.forEach((x, i) => values.set(x.id, xs[i]));
+    for (let i = 0; i < xs.length; i++) values.set(this.inputs[i].id, xs[i]);
+    const plain = training ? TRAINING : INFERENCE;
     for (const node of this.executionOrder) {
       if (node.inboundLayers.length === 0) continue;
       const ts = node.inputTensors;
       const ins = ts.length === 1 ? values.get(ts[0].id)! : ts.map((t) => values.get(t.id)!);
-      const args = isEmpty(node.callArgs) ? { training } : { ...node.callArgs, training };
+      const args = isEmpty(node.callArgs) ? plain : { ...node.callArgs, training };
       const out = node.outboundLayer.apply(ins, args);
       if (out instanceof Tensor) values.set(node.outputTensors[0].id, out);
       else out.forEach((o, i) => values.set(node.outputTensors[i].id, o));

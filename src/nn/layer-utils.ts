@@ -71,6 +71,14 @@ export function withForwardPass<T>(fn: () => T): T {
 }
 
 /**
+ * Whether a forward pass is in progress (then `withForwardPass(fn)` is just `fn()`).
+ * @example if (inForwardPass()) return run()
+ */
+export function inForwardPass(): boolean {
+  return currentPass !== null;
+}
+
+/**
  * The id of the forward pass in progress (a fresh id outside any).
  * @example const pass = forwardPassId()
  */

@@ -14,7 +14,7 @@ import type { Regularizer, RegularizerIdentifier } from './regularizers.js';
 import { classNameOf } from './registry.js';
 import type { RegistryKind } from './registry.js';
 import type { ConfigDict } from './serialization.js';
-import { forwardPassId, getMask, setMask, uniqueName, withForwardPass } from './layer-utils.js';
+import { forwardPassId, getMask, inForwardPass, setMask, uniqueName, withForwardPass } from './layer-utils.js';
 import { toSnakeCase } from './serialization.js';
 import { Node, SymbolicTensor, allConcrete, allSymbolic, isShapeList, singletonOrArray, toList } from './symbolic.js';
 import type { AnyTensor, CallKwargs, LayerShape, ShapeOrShapes } from './symbolic.js';
@@ -206,6 +206,8 @@ export class Layer {
         throw new ArgumentError(this.name, `inputs must be all tensors or all symbolic tensors, received ${xs.map(describe).join(', ')}`);
       }
     }
+    // Inside a model's pass (every layer but the outermost) no closure is made: batch-1 inference is that cheap.
+    if (inForwardPass()) return this.applyEager(inputs as Tensor | Tensor[], xs as Tensor[], kwargs);
     return withForwardPass(() => this.applyEager(inputs as Tensor | Tensor[], xs as Tensor[], kwargs));
   }
 

@@ -39,8 +39,9 @@ function persistent<D extends DType>(addon: NativeAddon, dtype: D, size: number)
 
 /** True when no buffer of the call has more than `max` elements. */
 function tiny(args: KernelArgs, max: number): boolean {
-  for (const b of args.inputs) if (b.data.length > max) return false;
-  for (const b of args.outputs) if (b.data.length > max) return false;
+  const { inputs, outputs } = args;
+  for (let i = 0; i < inputs.length; i++) if (inputs[i].data.length > max) return false;
+  for (let i = 0; i < outputs.length; i++) if (outputs[i].data.length > max) return false;
   return true;
 }
 

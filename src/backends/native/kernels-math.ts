@@ -46,7 +46,9 @@ function matmulKernel(addon: NativeAddon, reference: Parameters<KernelFactory>[1
 
 const FUSED_ACTIVATION: Readonly<Record<PrimitiveActivation, number>> = { linear: -1, relu: 0, sigmoid: 1, tanh: 2 };
 
-const fusedMatMulKernel: KernelFactory = (addon, reference) => float32Only(reference, ({ inputs: [a, b, bias], outputs: [c], attrs }) => {
+const fusedMatMulKernel: KernelFactory = (addon, reference) => float32Only(reference, ({ inputs, outputs, attrs }) => {
+  // Indexed, not destructured: batch-1 inference runs this per layer and array patterns iterate.
+  const a = inputs[0], b = inputs[1], bias = inputs[2] as Buf | undefined, c = outputs[0];
   const { transposeA, transposeB, activation } = attrs as FusedMatMulAttrs;
   const [m, n] = c.shape, k = a.shape[transposeA ? 0 : 1];
   addon.fusedMatMul(f32(a), f32(b), bias ? f32(bias) : null, f32(c), m, n, k, transposeA, transposeB, FUSED_ACTIVATION[activation]);
