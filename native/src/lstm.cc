@@ -50,34 +50,87 @@ void lstm_gates(const float* z, const float* c, float* h2, float* c2, int64_t b,
   });
 }
 
-void lstm_gates_grad(const float* z, const float* c, const float* c2, const float* dh, const float* dc, float* dz,
-                     float* dc_prev, int64_t b, int64_t u, int kind) {
+namespace {
+
+// 16 floats as one value (one zmm register with AVX-512, two ymm with AVX2); loads and stores go through memcpy.
+typedef float v16 __attribute__((vector_size(64)));
+
+template <typename V>
+inline V load(const float* p) {
+  V v;
+  __builtin_memcpy(&v, p, sizeof(V));
+  return v;
+}
+
+template <typename V>
+inline void store(float* p, V v) {
+  __builtin_memcpy(p, &v, sizeof(V));
+}
+
+template <>
+inline float load<float>(const float* p) { return *p; }
+
+template <>
+inline void store<float>(float* p, float v) { *p = v; }
+
+// The gate's derivative from its input (hard sigmoid: 0.2 inside [0, 1], as HardSigmoidGrad) or its output
+// (sigmoid); for one float or 16 at a time.
+template <int Kind, typename V>
+inline V through(V zin, V y, V d) {
+  if constexpr (Kind == 0) {
+    return d * y * (1.0f - y);
+  } else {
+    const V v = zin * 0.2f + 0.5f;
+    const V g = d * 0.2f;
+    if constexpr (sizeof(V) == sizeof(float)) {
+      return v >= 0.0f && v <= 1.0f ? g : 0.0f;
+    } else {
+      return (v >= 0.0f) & (v <= 1.0f) ? g : V{};
+    }
+  }
+}
+
+// dz and dcPrev at columns [j, j + sizeof(V) / 4) of one row (V: float or v16); same operations, in the same
+// order, as the separate kernels.
+template <int Kind, typename V>
+inline void grad_at(int64_t j, int64_t u, const float* zr, const float* i, const float* f, const float* g,
+                    const float* o, const float* t, const float* dhr, const float* dcr, const float* cr, float* dzr,
+                    float* dcp) {
+  const V d = load<V>(dhr + j), tj = load<V>(t + j), ij = load<V>(i + j), fj = load<V>(f + j), gj = load<V>(g + j),
+          oj = load<V>(o + j);
+  const V dct = load<V>(dcr + j) + d * oj * (1.0f - tj * tj);
+  store(dzr + j, through<Kind>(load<V>(zr + j), ij, dct * gj));
+  store(dzr + u + j, through<Kind>(load<V>(zr + u + j), fj, dct * load<V>(cr + j)));
+  store(dzr + 2 * u + j, dct * ij * (1.0f - gj * gj));
+  store(dzr + 3 * u + j, through<Kind>(load<V>(zr + 3 * u + j), oj, d * tj));
+  store(dcp + j, dct * fj);
+}
+
+template <int Kind>
+void gates_grad_rows(const float* z, const float* c, const float* c2, const float* dh, const float* dc, float* dz,
+                     float* dc_prev, int64_t b, int64_t u) {
   for_rows(b, u, [&](int64_t r, int64_t j0, int64_t n) {
     const float* zr = z + r * 4 * u + j0;
     const int64_t s = r * u + j0;
     float i[kChunk], f[kChunk], g[kChunk], o[kChunk], t[kChunk];
-    gate(kind, zr, i, n);
-    gate(kind, zr + u, f, n);
+    gate(Kind, zr, i, n);
+    gate(Kind, zr + u, f, n);
     unary(kTanh, zr + 2 * u, g, n);
-    gate(kind, zr + 3 * u, o, n);
+    gate(Kind, zr + 3 * u, o, n);
     unary(kTanh, c2 + s, t, n);
     float* dzr = dz + r * 4 * u + j0;
-    // The gate's derivative from its input (hard sigmoid: 0.2 inside [0, 1], as HardSigmoidGrad) or its output.
-    auto through = [&](const float* zin, const float* y, int64_t j, float d) {
-      if (kind == 0) return d * y[j] * (1.0f - y[j]);
-      const float v = zin[j] * 0.2f + 0.5f;
-      return v >= 0.0f && v <= 1.0f ? d * 0.2f : 0.0f;
-    };
-    for (int64_t j = 0; j < n; j++) {
-      const float d = dh[s + j];
-      const float dct = dc[s + j] + d * o[j] * (1.0f - t[j] * t[j]);
-      dzr[j] = through(zr, i, j, dct * g[j]);
-      dzr[u + j] = through(zr + u, f, j, dct * c[s + j]);
-      dzr[2 * u + j] = dct * i[j] * (1.0f - g[j] * g[j]);
-      dzr[3 * u + j] = through(zr + 3 * u, o, j, d * t[j]);
-      dc_prev[s + j] = dct * f[j];
-    }
+    int64_t j = 0;
+    for (; j + 16 <= n; j += 16) grad_at<Kind, v16>(j, u, zr, i, f, g, o, t, dh + s, dc + s, c + s, dzr, dc_prev + s);
+    for (; j < n; j++) grad_at<Kind, float>(j, u, zr, i, f, g, o, t, dh + s, dc + s, c + s, dzr, dc_prev + s);
   });
+}
+
+}  // namespace
+
+void lstm_gates_grad(const float* z, const float* c, const float* c2, const float* dh, const float* dc, float* dz,
+                     float* dc_prev, int64_t b, int64_t u, int kind) {
+  if (kind == 0) gates_grad_rows<0>(z, c, c2, dh, dc, dz, dc_prev, b, u);
+  else gates_grad_rows<1>(z, c, c2, dh, dc, dz, dc_prev, b, u);
 }
 
 }  // namespace tg

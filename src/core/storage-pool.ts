@@ -17,8 +17,6 @@ import type { Tensor } from './tensor.js';
 const MIN_ELEMENTS = 1;
 /** Storage kept for reuse at most, in bytes, per backend. */
 const MAX_POOLED_BYTES = 256 * 2 ** 20;
-/** Arrays kept per dtype and length at most (bounds the duplicate check of `giveBack`). */
-const MAX_PER_SIZE = 64;
 
 interface Pool {
   /** Free arrays by dtype and length (see keyOf). */
@@ -66,19 +64,17 @@ function giveBack([owner, s]: Owned): void {
   const key = keyOf(dtype, s.length);
   let list = pool.free.get(key);
   if (!list) pool.free.set(key, list = []);
-  // Storage can be declared dead twice (a disposed tensor inside a scope that ends later): pooled once only,
-  // or two future outputs would share it.
-  if (list.length >= MAX_PER_SIZE || list.includes(s)) return;
   list.push(s);
   pool.bytes += s.byteLength;
 }
 
 /**
  * Gives the storage of a disposed op output back to `owner`'s pool (the caller guarantees nothing else
- * references it).
+ * references it). Inside a recording scope it does nothing: the scope may hold the same storage in its list and
+ * give it back when it ends, and an array pooled twice would serve two outputs at once.
  */
 export function releaseStorage(owner: object, s: DataArray): void {
-  if (s.length >= MIN_ELEMENTS) giveBack([owner, s]);
+  if (allocated === null && s.length >= MIN_ELEMENTS) giveBack([owner, s]);
 }
 
 /**

@@ -122,6 +122,21 @@ forEachBackend('dispose reuses storage only when no other tensor shares it', () 
   assert.notEqual(matmul(a, b).storage, user);
 });
 
+test('a tensor disposed inside tidy is pooled once, by the tidy, so two later outputs never share it', () => {
+  const x = ones(1006);
+  let storage: unknown = null;
+  tidy(() => {
+    const t = add(x, 1);
+    storage = t.storage;
+    t.dispose();
+    assert.notEqual(add(x, 2).storage, storage, 'inside the scope the storage is not reused yet');
+  });
+  const a = add(x, 3), b = add(x, 4);
+  assert.ok(a.storage === storage || b.storage === storage, 'the tidy gave it back');
+  assert.notEqual(a.storage, b.storage);
+  assert.ok(a.storage.every((v) => v === 4) && b.storage.every((v) => v === 5));
+});
+
 test('dispose accepts nested containers', () => {
   const x = ones(1005);
   const parts = { a: add(x, 1), list: [add(x, 2)] };
