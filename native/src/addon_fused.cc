@@ -36,22 +36,24 @@ napi_value FusedMatMul(napi_env env, napi_callback_info cbinfo) {
   });
 }
 
-// lstmGates(z, c, h2, c2, b, u, kind) and lstmGatesGrad(z, c, c2, dh, dc, dz, dcPrev, b, u, kind): the fused
-// LSTM step (kind 0 sigmoid gates, 1 hard sigmoid); z and dz are b x 4u, every other array b x u.
+// lstmGates(z, c, h2, c2, acts, b, u, kind) and lstmGatesGrad(z, c, acts, dh, dc, dz, dcPrev, b, u, kind): the
+// fused LSTM step (kind 0 sigmoid gates, 1 hard sigmoid); z and dz are b x 4u, acts b x 5u, every other array
+// b x u.
 napi_value LstmGates(napi_env env, napi_callback_info cbinfo) {
   return guarded([&] {
     const char* fn = "lstmGates";
-    auto a = args_of(env, cbinfo, 7, fn);
-    size_t nz, nc, nh, nc2;
+    auto a = args_of(env, cbinfo, 8, fn);
+    size_t nz, nc, nh, nc2, na;
     const float* Z = f32_arg(env, a[0], &nz, fn, "z");
     const float* C = f32_arg(env, a[1], &nc, fn, "c");
     float* H2 = f32_arg(env, a[2], &nh, fn, "h2");
     float* C2 = f32_arg(env, a[3], &nc2, fn, "c2");
-    const int64_t b = int_arg(env, a[4], fn, "b"), u = int_arg(env, a[5], fn, "u"), kind = int_arg(env, a[6], fn, "kind");
+    float* A = f32_arg(env, a[4], &na, fn, "acts");
+    const int64_t b = int_arg(env, a[5], fn, "b"), u = int_arg(env, a[6], fn, "u"), kind = int_arg(env, a[7], fn, "kind");
     const double n = static_cast<double>(b) * u;
-    need(env, b >= 0 && u >= 0 && nz == 4 * n && nc == n && nh == n && nc2 == n, fn, "array sizes do not match b and u");
+    need(env, b >= 0 && u >= 0 && nz == 4 * n && nc == n && nh == n && nc2 == n && na == 5 * n, fn, "array sizes do not match b and u");
     need(env, kind == 0 || kind == 1, fn, "kind must be 0 (sigmoid) or 1 (hard sigmoid)");
-    lstm_gates(Z, C, H2, C2, b, u, static_cast<int>(kind));
+    lstm_gates(Z, C, H2, C2, A, b, u, static_cast<int>(kind));
     return undefined(env);
   });
 }
@@ -60,20 +62,20 @@ napi_value LstmGatesGrad(napi_env env, napi_callback_info cbinfo) {
   return guarded([&] {
     const char* fn = "lstmGatesGrad";
     auto a = args_of(env, cbinfo, 10, fn);
-    size_t nz, nc, nc2, ndh, ndc, ndz, ndcp;
+    size_t nz, nc, na, ndh, ndc, ndz, ndcp;
     const float* Z = f32_arg(env, a[0], &nz, fn, "z");
     const float* C = f32_arg(env, a[1], &nc, fn, "c");
-    const float* C2 = f32_arg(env, a[2], &nc2, fn, "c2");
+    const float* A = f32_arg(env, a[2], &na, fn, "acts");
     const float* DH = f32_arg(env, a[3], &ndh, fn, "dh");
     const float* DC = f32_arg(env, a[4], &ndc, fn, "dc");
     float* DZ = f32_arg(env, a[5], &ndz, fn, "dz");
     float* DCP = f32_arg(env, a[6], &ndcp, fn, "dcPrev");
     const int64_t b = int_arg(env, a[7], fn, "b"), u = int_arg(env, a[8], fn, "u"), kind = int_arg(env, a[9], fn, "kind");
     const double n = static_cast<double>(b) * u;
-    need(env, b >= 0 && u >= 0 && nz == 4 * n && ndz == 4 * n && nc == n && nc2 == n && ndh == n && ndc == n && ndcp == n, fn,
+    need(env, b >= 0 && u >= 0 && nz == 4 * n && ndz == 4 * n && nc == n && na == 5 * n && ndh == n && ndc == n && ndcp == n, fn,
          "array sizes do not match b and u");
     need(env, kind == 0 || kind == 1, fn, "kind must be 0 (sigmoid) or 1 (hard sigmoid)");
-    lstm_gates_grad(Z, C, C2, DH, DC, DZ, DCP, b, u, static_cast<int>(kind));
+    lstm_gates_grad(Z, C, A, DH, DC, DZ, DCP, b, u, static_cast<int>(kind));
     return undefined(env);
   });
 }

@@ -42,12 +42,16 @@ void bias_activation(float* c, const float* bias, int64_t m, int64_t n, int act)
 
 /**
  * One LSTM step after the gate pre-activations z [b, 4u] (gates i, f, c, o) and the state c [b, u]: c2 = f c +
- * i tanh(z_c), h2 = o tanh(c2); gate activation kind 0 sigmoid, 1 hard sigmoid.
+ * i tanh(z_c), h2 = o tanh(c2); gate activation kind 0 sigmoid, 1 hard sigmoid. acts [b, 5u] receives each row's
+ * activations i, f, tanh(z_c), o, tanh(c2) for the gradient.
  */
-void lstm_gates(const float* z, const float* c, float* h2, float* c2, int64_t b, int64_t u, int kind);
+void lstm_gates(const float* z, const float* c, float* h2, float* c2, float* acts, int64_t b, int64_t u, int kind);
 
-/** The gradient of `lstm_gates`: dz [b, 4u] and dc_prev [b, u] from dh and dc (the cotangents of h2 and c2). */
-void lstm_gates_grad(const float* z, const float* c, const float* c2, const float* dh, const float* dc, float* dz,
+/**
+ * The gradient of `lstm_gates`: dz [b, 4u] and dc_prev [b, u] from dh and dc (the cotangents of h2 and c2) and
+ * the forward pass's acts.
+ */
+void lstm_gates_grad(const float* z, const float* c, const float* acts, const float* dh, const float* dc, float* dz,
                      float* dc_prev, int64_t b, int64_t u, int kind);
 
 /** Copies `rows` runs of `len` floats, run r from src[so + r ss] to dst[do + r ds] (concat and split). */

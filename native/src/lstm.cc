@@ -1,7 +1,9 @@
 // The elementwise part of an LSTM step and its gradient (see src/ops/lstm-gates.ts): gate activations, the new
-// cell state and output, in one pass over each row instead of ten kernels. Activations go through `unary`, so
-// they are the bits of the Sigmoid / HardSigmoid / Tanh kernels; every product and sum rounds to float as the
-// separate kernels do (this file keeps the global -ffp-contract=off), so the forward pass matches them exactly.
+// cell state and output, in one pass over each row instead of ten kernels. The forward pass saves each row's
+// activations [i, f, g, o, tanh(c')] for the gradient, which would otherwise compute them again. Activations go
+// through `unary`, so they are the bits of the Sigmoid / HardSigmoid / Tanh kernels; every product and sum
+// rounds to float as the separate kernels do (this file keeps the global -ffp-contract=off), so the forward pass
+// matches them exactly.
 #include <algorithm>
 #include <cstdint>
 
@@ -11,46 +13,19 @@
 namespace tg {
 namespace {
 
-constexpr int64_t kChunk = 64;  // elements of one gate handled together (stack buffers)
-
 // The gate activation of z[0..n) into out.
 inline void gate(int kind, const float* z, float* out, int64_t n) {
   unary(kind == 0 ? kSigmoid : kHardSigmoid, z, out, n);
 }
 
+// body(r) for every row r < b, rows split over threads in blocks of ~16k elements.
 template <typename F>
 void for_rows(int64_t b, int64_t u, F body) {
   const int64_t grain = std::max<int64_t>(1, (1 << 14) / std::max<int64_t>(u, 1));
   parallel_range(b, grain, [&](int64_t r0, int64_t r1) {
-    for (int64_t r = r0; r < r1; r++) {
-      for (int64_t j0 = 0; j0 < u; j0 += kChunk) body(r, j0, std::min(kChunk, u - j0));
-    }
+    for (int64_t r = r0; r < r1; r++) body(r);
   });
 }
-
-}  // namespace
-
-void lstm_gates(const float* z, const float* c, float* h2, float* c2, int64_t b, int64_t u, int kind) {
-  for_rows(b, u, [&](int64_t r, int64_t j0, int64_t n) {
-    const float* zr = z + r * 4 * u + j0;
-    const float* cr = c + r * u + j0;
-    float i[kChunk], f[kChunk], g[kChunk], o[kChunk], t[kChunk];
-    gate(kind, zr, i, n);
-    gate(kind, zr + u, f, n);
-    unary(kTanh, zr + 2 * u, g, n);
-    gate(kind, zr + 3 * u, o, n);
-    float* cn = c2 + r * u + j0;
-    for (int64_t j = 0; j < n; j++) {
-      const float kept = f[j] * cr[j], added = i[j] * g[j];
-      cn[j] = kept + added;
-    }
-    unary(kTanh, cn, t, n);
-    float* hr = h2 + r * u + j0;
-    for (int64_t j = 0; j < n; j++) hr[j] = o[j] * t[j];
-  });
-}
-
-namespace {
 
 // 16 floats as one value (one zmm register with AVX-512, two ymm with AVX2); loads and stores go through memcpy.
 typedef float v16 __attribute__((vector_size(64)));
@@ -90,14 +65,13 @@ inline V through(V zin, V y, V d) {
   }
 }
 
-// dz and dcPrev at columns [j, j + sizeof(V) / 4) of one row (V: float or v16); same operations, in the same
-// order, as the separate kernels.
+// dz and dcPrev at columns [j, j + sizeof(V) / 4) of one row (V: float or v16), from the row's saved
+// activations a = [i, f, g, o, tanh(c')]; same operations, in the same order, as the separate kernels.
 template <int Kind, typename V>
-inline void grad_at(int64_t j, int64_t u, const float* zr, const float* i, const float* f, const float* g,
-                    const float* o, const float* t, const float* dhr, const float* dcr, const float* cr, float* dzr,
-                    float* dcp) {
-  const V d = load<V>(dhr + j), tj = load<V>(t + j), ij = load<V>(i + j), fj = load<V>(f + j), gj = load<V>(g + j),
-          oj = load<V>(o + j);
+inline void grad_at(int64_t j, int64_t u, const float* zr, const float* a, const float* dhr, const float* dcr,
+                    const float* cr, float* dzr, float* dcp) {
+  const V ij = load<V>(a + j), fj = load<V>(a + u + j), gj = load<V>(a + 2 * u + j), oj = load<V>(a + 3 * u + j),
+          tj = load<V>(a + 4 * u + j), d = load<V>(dhr + j);
   const V dct = load<V>(dcr + j) + d * oj * (1.0f - tj * tj);
   store(dzr + j, through<Kind>(load<V>(zr + j), ij, dct * gj));
   store(dzr + u + j, through<Kind>(load<V>(zr + u + j), fj, dct * load<V>(cr + j)));
@@ -107,30 +81,49 @@ inline void grad_at(int64_t j, int64_t u, const float* zr, const float* i, const
 }
 
 template <int Kind>
-void gates_grad_rows(const float* z, const float* c, const float* c2, const float* dh, const float* dc, float* dz,
+void gates_grad_rows(const float* z, const float* c, const float* acts, const float* dh, const float* dc, float* dz,
                      float* dc_prev, int64_t b, int64_t u) {
-  for_rows(b, u, [&](int64_t r, int64_t j0, int64_t n) {
-    const float* zr = z + r * 4 * u + j0;
-    const int64_t s = r * u + j0;
-    float i[kChunk], f[kChunk], g[kChunk], o[kChunk], t[kChunk];
-    gate(Kind, zr, i, n);
-    gate(Kind, zr + u, f, n);
-    unary(kTanh, zr + 2 * u, g, n);
-    gate(Kind, zr + 3 * u, o, n);
-    unary(kTanh, c2 + s, t, n);
-    float* dzr = dz + r * 4 * u + j0;
+  for_rows(b, u, [&](int64_t r) {
+    const float* zr = z + r * 4 * u;
+    const float* a = acts + r * 5 * u;
+    const int64_t s = r * u;
+    float* dzr = dz + r * 4 * u;
     int64_t j = 0;
-    for (; j + 16 <= n; j += 16) grad_at<Kind, v16>(j, u, zr, i, f, g, o, t, dh + s, dc + s, c + s, dzr, dc_prev + s);
-    for (; j < n; j++) grad_at<Kind, float>(j, u, zr, i, f, g, o, t, dh + s, dc + s, c + s, dzr, dc_prev + s);
+    for (; j + 16 <= u; j += 16) grad_at<Kind, v16>(j, u, zr, a, dh + s, dc + s, c + s, dzr, dc_prev + s);
+    for (; j < u; j++) grad_at<Kind, float>(j, u, zr, a, dh + s, dc + s, c + s, dzr, dc_prev + s);
   });
 }
 
 }  // namespace
 
-void lstm_gates_grad(const float* z, const float* c, const float* c2, const float* dh, const float* dc, float* dz,
+void lstm_gates(const float* z, const float* c, float* h2, float* c2, float* acts, int64_t b, int64_t u, int kind) {
+  for_rows(b, u, [&](int64_t r) {
+    const float* zr = z + r * 4 * u;
+    const float* cr = c + r * u;
+    float* a = acts + r * 5 * u;
+    gate(kind, zr, a, 2 * u);  // i and f are adjacent in z and in the activations
+    unary(kTanh, zr + 2 * u, a + 2 * u, u);
+    gate(kind, zr + 3 * u, a + 3 * u, u);
+    const float* i = a;
+    const float* f = a + u;
+    const float* g = a + 2 * u;
+    const float* o = a + 3 * u;
+    float* t = a + 4 * u;
+    float* cn = c2 + r * u;
+    for (int64_t j = 0; j < u; j++) {
+      const float kept = f[j] * cr[j], added = i[j] * g[j];
+      cn[j] = kept + added;
+    }
+    unary(kTanh, cn, t, u);
+    float* hr = h2 + r * u;
+    for (int64_t j = 0; j < u; j++) hr[j] = o[j] * t[j];
+  });
+}
+
+void lstm_gates_grad(const float* z, const float* c, const float* acts, const float* dh, const float* dc, float* dz,
                      float* dc_prev, int64_t b, int64_t u, int kind) {
-  if (kind == 0) gates_grad_rows<0>(z, c, c2, dh, dc, dz, dc_prev, b, u);
-  else gates_grad_rows<1>(z, c, c2, dh, dc, dz, dc_prev, b, u);
+  if (kind == 0) gates_grad_rows<0>(z, c, acts, dh, dc, dz, dc_prev, b, u);
+  else gates_grad_rows<1>(z, c, acts, dh, dc, dz, dc_prev, b, u);
 }
 
 }  // namespace tg

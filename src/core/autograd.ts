@@ -55,10 +55,12 @@ function propagate(roots: readonly Tensor[], seeds: readonly Tensor[], nodes: re
   withGradMode(createGraph, () => {
     for (const node of nodes) {
       const outs = node.outputs;
+      // Saved outputs (the trailing `savedOutputs`) carry no cotangent.
+      const n = outs.length - (node.op.savedOutputs ?? 0);
       let reached = false;
-      for (const o of outs) if (grads.has(o.id)) { reached = true; break; }
+      for (let i = 0; i < n; i++) if (grads.has(outs[i].id)) { reached = true; break; }
       if (!reached) continue;
-      const dys = outs.length === 1 ? [grads.get(outs[0].id)!] : outs.map((o) => grads.get(o.id) ?? zerosLike(o));
+      const dys = n === 1 ? [grads.get(outs[0].id)!] : outs.slice(0, n).map((o) => grads.get(o.id) ?? zerosLike(o));
       const dxs = node.op.grad!({ dys, inputs: node.inputs, outputs: outs, attrs: node.attrs as never });
       for (let i = 0; i < node.inputs.length; i++) {
         const x = node.inputs[i], dx = dxs[i];

@@ -31,9 +31,13 @@ export type Kernel<A = unknown> = (args: KernelArgs<A>) => void;
 
 /** What a gradient rule receives: the cotangent of each output, and the op's inputs, outputs and attributes. */
 export interface GradArgs<A> {
-  /** One cotangent per output, shaped like that output (zeros where an output was unused). */
+  /**
+   * One cotangent per differentiable output (all but the `savedOutputs`), shaped like that output (zeros where
+   * an output was unused).
+   */
   readonly dys: readonly Tensor[];
   readonly inputs: readonly Tensor[];
+  /** Every output, saved ones included. */
   readonly outputs: readonly Tensor[];
   readonly attrs: A;
 }
@@ -59,6 +63,12 @@ export interface OpSpec<A> {
    * when the output may share the input's storage instead of running a kernel. Zero-copy, like PyTorch views.
    */
   readonly aliases?: boolean;
+  /**
+   * How many trailing outputs only carry values the gradient rule reads (activations saved by the forward pass
+   * instead of being computed again): they are not differentiable, get no cotangent and never require a gradient.
+   * Callers of the op do not hand them out.
+   */
+  readonly savedOutputs?: number;
   /**
    * True when every kernel of the op (the reference one and every backend's) writes every element of its outputs:
    * then output storage reused from a recycling pool is not zeroed first.
@@ -148,8 +158,9 @@ function runKernel<A>(op: OpDef<A>, inputs: readonly Tensor[], outputs: readonly
 function record<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A, outputs: readonly Tensor[]): void {
   if (op.grad && isGradEnabled() && inputs.some((t) => t.requiresGrad)) {
     const node: Node = { op: op as OpDef<unknown>, inputs, attrs, outputs };
-    for (const o of outputs) {
-      if (isFloat(o.dtype)) o.setNode(node);
+    const differentiable = outputs.length - (op.savedOutputs ?? 0);
+    for (let i = 0; i < differentiable; i++) {
+      if (isFloat(outputs[i].dtype)) outputs[i].setNode(node);
     }
   }
 }

@@ -32,7 +32,7 @@ function gatesInfo([z, c]: readonly TensorInfo[]): TensorInfo[] {
   const [b, u] = c.shape;
   check(c.shape.length === 2 && z.shape.length === 2 && z.shape[0] === b && z.shape[1] === 4 * u && z.dtype === c.dtype && isFloat(z.dtype), API,
     () => `gates must be [batch, 4 units] and the state [batch, units] of one float dtype, received ${fmtShape(z.shape)} and ${fmtShape(c.shape)}`);
-  return [c, c];
+  return [c, c, { shape: [b, 5 * u], dtype: c.dtype }];
 }
 
 /**
@@ -47,62 +47,73 @@ function gate(kind: GateActivation, x: number, r: (v: number) => number): number
 
 const identity = (v: number): number => v;
 
+// Outputs h', c' and, saved for the gradient, each row's activations [i, f, tanh(z_c), o, tanh(c')] (5 units).
 const LstmGates = op<LstmGatesAttrs>({
   name: 'LstmGates', api: API,
   writesAll: true,
+  savedOutputs: 1,
   infer: gatesInfo,
   // Every product and sum rounds to the dtype, as the separate ops do, so both give the same bits.
-  kernel: ({ inputs: [z, c], outputs: [h2, c2], attrs: { recurrentActivation: kind } }) => {
-    const [b, u] = c.shape, Z = z.data, C = c.data, H2 = h2.data, C2 = c2.data;
+  kernel: ({ inputs: [z, c], outputs: [h2, c2, acts], attrs: { recurrentActivation: kind } }) => {
+    const [b, u] = c.shape, Z = z.data, C = c.data, H2 = h2.data, C2 = c2.data, A = acts.data;
     const r = Z instanceof Float32Array ? Math.fround : identity;
     for (let n = 0; n < b; n++) {
-      const zr = n * 4 * u, sr = n * u;
+      const zr = n * 4 * u, sr = n * u, ar = n * 5 * u;
       for (let j = 0; j < u; j++) {
         const i = gate(kind, Z[zr + j], r), f = gate(kind, Z[zr + u + j], r);
         const g = r(Math.tanh(Z[zr + 2 * u + j])), o = gate(kind, Z[zr + 3 * u + j], r);
         const cn = r(r(f * C[sr + j]) + r(i * g));
+        const t = r(Math.tanh(cn));
         C2[sr + j] = cn;
-        H2[sr + j] = r(o * r(Math.tanh(cn)));
+        H2[sr + j] = r(o * t);
+        A[ar + j] = i;
+        A[ar + u + j] = f;
+        A[ar + 2 * u + j] = g;
+        A[ar + 3 * u + j] = o;
+        A[ar + 4 * u + j] = t;
       }
     }
   },
-  grad: ({ dys: [dh, dc], inputs: [z, c], outputs: [, c2], attrs }) => {
-    // A plain backward pass (no graph of the gradient recorded) uses the one-pass gradient primitive; gradients
-    // of gradients need a differentiable rule, written with public ops.
-    if (!isGradEnabled()) return runOp(LstmGatesGrad, [z, c, c2, dh, dc], attrs);
+  grad: ({ dys: [dh, dc], inputs: [z, c], outputs: [, c2, acts], attrs }) => {
+    // A plain backward pass (no graph of the gradient recorded) uses the one-pass gradient primitive on the saved
+    // activations; gradients of gradients need a differentiable rule, written with public ops.
+    if (!isGradEnabled()) return runOp(LstmGatesGrad, [z, c, acts, dh, dc], attrs);
     return composedGrad(z, c, c2, dh, dc, attrs.recurrentActivation);
   },
 });
 
-/** The derivative of the gate activation at z times d, element by element (as HardSigmoid's / Sigmoid's grads). */
-function gateGrad(kind: GateActivation, z: number, d: number, r: (v: number) => number): number {
-  if (kind === 'sigmoid') {
-    const s = r(sigmoidScalar(z));
-    return d * s * (1 - s);
-  }
+/**
+ * The derivative of the gate activation at z (whose activation is y) times d, element by element (as
+ * HardSigmoid's / Sigmoid's grads).
+ */
+function gateGrad(kind: GateActivation, z: number, y: number, d: number, r: (v: number) => number): number {
+  if (kind === 'sigmoid') return d * y * (1 - y);
   const u = r(r(z * (r === Math.fround ? F32_POINT_2 : 0.2)) + 0.5);
   return u >= 0 && u <= 1 ? d * (r === Math.fround ? F32_POINT_2 : 0.2) : 0;
 }
 
-/** [dz, dc] from z, c, c' and the cotangents of h' and c'; each result rounded once to the dtype. */
+/**
+ * [dz, dc] from z, c, the saved activations and the cotangents of h' and c'; each result rounded once to the
+ * dtype. (The hard sigmoid's derivative reads z: at the ends of its linear part its output cannot tell.)
+ */
 const LstmGatesGrad = op<LstmGatesAttrs>({
   name: 'LstmGatesGrad', api: API,
   writesAll: true,
   infer: ([z, c]) => [z, c],
-  kernel: ({ inputs: [z, c, c2, dh, dc], outputs: [dz, dcPrev], attrs: { recurrentActivation: kind } }) => {
-    const [b, u] = c.shape, Z = z.data, C = c.data, C2 = c2.data, DH = dh.data, DC = dc.data, DZ = dz.data, DCP = dcPrev.data;
+  kernel: ({ inputs: [z, c, acts, dh, dc], outputs: [dz, dcPrev], attrs: { recurrentActivation: kind } }) => {
+    const [b, u] = c.shape, Z = z.data, C = c.data, A = acts.data, DH = dh.data, DC = dc.data, DZ = dz.data, DCP = dcPrev.data;
     const r = Z instanceof Float32Array ? Math.fround : identity;
     for (let n = 0; n < b; n++) {
-      const zr = n * 4 * u, sr = n * u;
+      const zr = n * 4 * u, sr = n * u, ar = n * 5 * u;
       for (let j = 0; j < u; j++) {
-        const zi = Z[zr + j], zf = Z[zr + u + j], zc = Z[zr + 2 * u + j], zo = Z[zr + 3 * u + j];
-        const i = gate(kind, zi, r), f = gate(kind, zf, r), g = r(Math.tanh(zc)), o = gate(kind, zo, r);
-        const t = r(Math.tanh(C2[sr + j])), d = DH[sr + j];
+        const zi = Z[zr + j], zf = Z[zr + u + j], zo = Z[zr + 3 * u + j];
+        const i = A[ar + j], f = A[ar + u + j], g = A[ar + 2 * u + j], o = A[ar + 3 * u + j];
+        const t = A[ar + 4 * u + j], d = DH[sr + j];
         const dcT = DC[sr + j] + d * o * (1 - t * t);
-        DZ[zr + j] = gateGrad(kind, zi, dcT * g, r);
-        DZ[zr + u + j] = gateGrad(kind, zf, dcT * C[sr + j], r);
+        DZ[zr + j] = gateGrad(kind, zi, i, dcT * g, r);
+        DZ[zr + u + j] = gateGrad(kind, zf, f, dcT * C[sr + j], r);
         DZ[zr + 2 * u + j] = dcT * i * (1 - g * g);
-        DZ[zr + 3 * u + j] = gateGrad(kind, zo, d * t, r);
+        DZ[zr + 3 * u + j] = gateGrad(kind, zo, o, d * t, r);
         DCP[sr + j] = dcT * f;
       }
     }
@@ -130,6 +141,7 @@ function composedGrad(z: Tensor, c: Tensor, c2: Tensor, dh: Tensor, dc: Tensor, 
  * @example const [h1, c1] = lstmGates(z, c0, 'hardSigmoid')
  */
 export function lstmGates(z: Tensor, c: Tensor, recurrentActivation: GateActivation): [Tensor, Tensor] {
+  // The saved activations stay with the graph (and are dead at once without one).
   const [h2, c2] = runOp(LstmGates, [z, c], { recurrentActivation });
   return [h2, c2];
 }

@@ -44,11 +44,12 @@ export interface NativeAddon {
     transA: boolean, transB: boolean, act: number): void;
   /**
    * One LSTM step after the gate pre-activations: z is b x 4u (gates i, f, c, o), c, h2, c2 are b x u; kind 0
-   * sigmoid gates, 1 hard sigmoid. c2 = f c + i tanh(z_c), h2 = o tanh(c2).
+   * sigmoid gates, 1 hard sigmoid. c2 = f c + i tanh(z_c), h2 = o tanh(c2); acts (b x 5u) receives each row's
+   * i, f, tanh(z_c), o, tanh(c2).
    */
-  lstmGates(z: Float32Array, c: Float32Array, h2: Float32Array, c2: Float32Array, b: number, u: number, kind: number): void;
+  lstmGates(z: Float32Array, c: Float32Array, h2: Float32Array, c2: Float32Array, acts: Float32Array, b: number, u: number, kind: number): void;
   /** The gradient of `lstmGates`: dz (b x 4u) and dcPrev (b x u) from the cotangents dh and dc of h2 and c2. */
-  lstmGatesGrad(z: Float32Array, c: Float32Array, c2: Float32Array, dh: Float32Array, dc: Float32Array, dz: Float32Array,
+  lstmGatesGrad(z: Float32Array, c: Float32Array, acts: Float32Array, dh: Float32Array, dc: Float32Array, dz: Float32Array,
     dcPrev: Float32Array, b: number, u: number, kind: number): void;
   /**
    * out = a (op) b, op 0..3 = add, sub, mul, div; geometry = [output shape, a's strides, b's strides] (strides

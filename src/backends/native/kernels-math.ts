@@ -55,15 +55,15 @@ const fusedMatMulKernel: KernelFactory = (addon, reference) => float32Only(refer
   return true;
 });
 
-const lstmGatesKernel: KernelFactory = (addon, reference) => float32Only(reference, ({ inputs: [z, c], outputs: [h2, c2], attrs }) => {
+const lstmGatesKernel: KernelFactory = (addon, reference) => float32Only(reference, ({ inputs: [z, c], outputs: [h2, c2, acts], attrs }) => {
   const [b, u] = c.shape;
-  addon.lstmGates(f32(z), f32(c), f32(h2), f32(c2), b, u, (attrs as LstmGatesAttrs).recurrentActivation === 'sigmoid' ? 0 : 1);
+  addon.lstmGates(f32(z), f32(c), f32(h2), f32(c2), f32(acts), b, u, (attrs as LstmGatesAttrs).recurrentActivation === 'sigmoid' ? 0 : 1);
   return true;
 });
 
-const lstmGatesGradKernel: KernelFactory = (addon, reference) => float32Only(reference, ({ inputs: [z, c, c2, dh, dc], outputs: [dz, dcPrev], attrs }) => {
+const lstmGatesGradKernel: KernelFactory = (addon, reference) => float32Only(reference, ({ inputs: [z, c, acts, dh, dc], outputs: [dz, dcPrev], attrs }) => {
   const [b, u] = c.shape;
-  addon.lstmGatesGrad(f32(z), f32(c), f32(c2), f32(dh), f32(dc), f32(dz), f32(dcPrev), b, u,
+  addon.lstmGatesGrad(f32(z), f32(c), f32(acts), f32(dh), f32(dc), f32(dz), f32(dcPrev), b, u,
     (attrs as LstmGatesAttrs).recurrentActivation === 'sigmoid' ? 0 : 1);
   return true;
 });
