@@ -160,6 +160,8 @@ void conv2d_backprop_input(const Window& g, int64_t cout, const float* dy, const
   const int64_t image_in = g.in_h * g.in_w * g.in_c, image_out = g.out_h * g.out_w * cout;
   // Bands of one image overlap in dx, so an image is one task.
   auto image = [&](int64_t n, bool threaded) {
+    // dx arrives unzeroed (reused storage); zeroing it here, image by image, keeps it in cache for col2im.
+    std::fill(dx + n * image_in, dx + (n + 1) * image_in, 0.0f);
     for (int64_t oh0 = 0; oh0 < g.out_h; oh0 += band) {
       const int64_t oh1 = std::min(g.out_h, oh0 + band), rows = (oh1 - oh0) * g.out_w;
       float* dcol = t_col.get(static_cast<size_t>(rows * K));

@@ -96,6 +96,8 @@ void max_pool2d_grad(const Window& g, const float* x, const float* dy, float* dx
     std::vector<int32_t> win(static_cast<size_t>(C));
     const float* xi = x + n * image_in;
     float* dxi = dx + n * image_in;
+    // dx arrives unzeroed (reused storage): each image is zeroed just before its cotangents are added.
+    std::fill(dxi, dxi + image_in, 0.0f);
     const float* dyi = dy + n * g.out_h * g.out_w * C;
     for (int64_t oh = 0; oh < g.out_h; oh++) {
       for (int64_t ow = 0; ow < g.out_w; ow++) {

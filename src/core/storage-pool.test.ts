@@ -5,6 +5,10 @@ import { relu } from '../ops/activations.js';
 import { tensor } from '../ops/convert.js';
 import { randomNormal } from '../ops/creation.js';
 import { matmul } from '../ops/matmul.js';
+import { conv2d, conv2dBackpropInput } from '../ops/conv.js';
+import { maxPool2d } from '../ops/pool.js';
+import { sum } from '../ops/reduce-sum.js';
+import { gradients } from './autograd.js';
 import { forEachBackend } from '../testing/for-each-backend.js';
 import { noGrad, withGradMode } from './grad-mode.js';
 import { setSeed } from './random.js';
@@ -73,5 +77,22 @@ forEachBackend('ops that write every output element are right on reused storage 
     }, () => []);
     const actual = [add(a, b), relu(a), mul(a, -1), matmul(a, w)].map((t) => Array.from(t.storage));
     assert.deepEqual(actual, expected);
+  }
+  {
+    // Convolution, its input gradient, max pooling and its gradient (kernels that zero their own output).
+    const x = randomNormal([3, 9, 9, 4]), f = randomNormal([3, 3, 4, 5]), dyConv = randomNormal([3, 9, 9, 5]);
+    const dyPool = randomNormal([3, 4, 4, 4]);
+    const xg = x.detach().requiresGrad_();
+    const run = (): Tensor[] => [
+      conv2d(x, f, { padding: 'same' }), conv2dBackpropInput(dyConv, f, [3, 9, 9, 4], { padding: 'same' }),
+      maxPool2d(x, { poolSize: 2, strides: 2 }),
+      ...gradients(sum(mul(maxPool2d(xg, { poolSize: 2, strides: 2 }), dyPool)), [xg]),
+    ];
+    const expected = run().map((t) => Array.from(t.storage));
+    withRecycling(() => {
+      for (let i = 0; i < 2; i++) for (const t of run()) t.storage.fill(NaN);
+      return [];
+    }, () => []);
+    assert.deepEqual(run().map((t) => Array.from(t.storage)), expected);
   }
 });

@@ -56,6 +56,8 @@ function geometryOf(x: Buf | TensorInfo, w: readonly number[], attrs: ConvAttrs)
 /** y[n, oh, ow, co] = sum over (ki, kj, ci) of xpad[n, oh*sh + ki*dh, ow*sw + kj*dw, ci] * filter[ki, kj, ci, co]. */
 const Conv2D = op<ConvAttrs>({
   name: 'Conv2D', api: 'conv2d',
+  // Every band's product overwrites its rows of y (beta 0), so reused storage needs no zeroing.
+  writesAll: true,
   infer: ([x, w], attrs) => convOutInfo('conv2d', x, w, attrs),
   kernel: ({ inputs: [x, w], outputs: [y], attrs }) => {
     const g = geometryOf(x, w.shape, attrs), cout = w.shape[3], K = g.kh * g.kw * g.inC;
@@ -77,6 +79,8 @@ const Conv2D = op<ConvAttrs>({
 /** dx = the adjoint of Conv2D in x: each dy pixel times the filter, scattered back over its receptive field. */
 const Conv2DBackpropInput = op<Conv2DBackpropInputAttrs>({
   name: 'Conv2DBackpropInput', api: 'conv2dBackpropInput',
+  // The kernels zero dx themselves (per image natively, while it is in cache) before scattering into it.
+  writesAll: true,
   infer: ([dy, w], attrs) => {
     const api = 'conv2dBackpropInput';
     check(attrs.inputShape.length === 4, api, () => `inputShape must have rank 4 (${LAYOUT_NHWC}), received ${fmtShape(attrs.inputShape)}`);
@@ -89,6 +93,7 @@ const Conv2DBackpropInput = op<Conv2DBackpropInputAttrs>({
     const DY = dy.data as FloatArray, W = w.data as FloatArray, DX = dx.data as FloatArray;
     if (pointwise(g)) { gemm(g.batch * g.inH * g.inW, K, cout, DY, 0, cout, false, W, 0, cout, true, DX, 0, K, 0); return; }
     const dcol = newLike(DX, bandRows(g) * g.outW * K);
+    DX.fill(0);
     forEachBand(g, (n, oh0, oh1) => {
       gemm((oh1 - oh0) * g.outW, K, cout, DY, (n * g.outH + oh0) * g.outW * cout, cout, false, W, 0, cout, true, dcol, 0, K, 0);
       col2im(dcol, g, oh0, oh1, DX, n * g.inH * g.inW * g.inC);

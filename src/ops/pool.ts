@@ -79,6 +79,7 @@ function forEachArgMax(x: Float32Array | Float64Array | Int32Array | Uint8Array,
 
 const MaxPool2D: OpDef<PoolAttrs> = op<PoolAttrs>({
   name: 'MaxPool2D', api: 'maxPool2d',
+  writesAll: true,
   infer: ([x], a) => poolInfo('maxPool2d', x, a),
   kernel: ({ inputs: [x], outputs: [y], attrs }) => {
     const X = x.data, Y = y.data;
@@ -90,12 +91,15 @@ const MaxPool2D: OpDef<PoolAttrs> = op<PoolAttrs>({
 /** Routes each output cotangent to the first maximum of its window (as TensorFlow.js and PyTorch). */
 const MaxPool2DGrad: OpDef<PoolAttrs> = op<PoolAttrs>({
   name: 'MaxPool2DGrad', api: 'maxPool2d',
+  // The kernels zero dx themselves (per image natively, while it is in cache) before adding into it.
+  writesAll: true,
   infer: ([x, dy], a) => {
     sameShape('maxPool2d', 'dy', dy, poolInfo('maxPool2d', x, a));
     return x;
   },
   kernel: ({ inputs: [x, dy], outputs: [dx], attrs }) => {
     const DY = dy.data, DX = dx.data;
+    DX.fill(0);
     forEachArgMax(x.data, geometry('maxPool2d', x.shape, attrs), (o, arg) => { DX[arg] += DY[o]; });
   },
   // Piecewise constant in x; linear in dy with the gather below as adjoint.
@@ -105,6 +109,7 @@ const MaxPool2DGrad: OpDef<PoolAttrs> = op<PoolAttrs>({
 /** Gathers `g` (shaped like x) at the first maximum of each window: the adjoint of MaxPool2DGrad in dy. */
 const MaxPool2DGradGrad: OpDef<PoolAttrs> = op<PoolAttrs>({
   name: 'MaxPool2DGradGrad', api: 'maxPool2d',
+  writesAll: true,
   infer: ([x, g], a) => {
     sameShape('maxPool2d', 'the cotangent', g, x);
     return poolInfo('maxPool2d', x, a);
