@@ -61,7 +61,7 @@ interface Builtin {
 
 /** Images [n, h, w] or [n, h, w, c] as [n, h, w, c]. */
 function withChannels(x: Tensor): Tensor {
-  return x.rank === 3 ? Tensor.fromStorage(x.storage, [...x.shape, 1], x.dtype) : x;
+  return x.rank === 3 ? Tensor.viewOf(x, [...x.shape, 1]) : x;
 }
 
 function toy(name: string, description: string, make: (seed: number) => SyntheticData): Builtin {

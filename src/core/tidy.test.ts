@@ -8,6 +8,7 @@ import { reshape } from '../ops/reshape.js';
 import { sum } from '../ops/reduce-sum.js';
 import { tanh } from '../ops/activations.js';
 import { forEachBackend } from '../testing/for-each-backend.js';
+import { sliceRows } from '../train/data.js';
 import { backward } from './autograd.js';
 import { setSeed } from './random.js';
 import { Variable } from './variable.js';
@@ -115,6 +116,11 @@ forEachBackend('dispose reuses storage only when no other tensor shares it', () 
   const g = matmul(a, b), gd = g.detach();
   g.dispose();
   assert.notEqual(matmul(a, b).storage, gd.storage);
+  // Row slices (batches) view the storage too.
+  const src = matmul(a, b), rows = sliceRows(src, 1, 3), rowValues = Array.from(rows.storage);
+  src.dispose();
+  assert.notEqual(matmul(mul(a, 2), b).storage.buffer, rows.storage.buffer);
+  assert.deepEqual(Array.from(rows.storage), rowValues);
   // Tensors wrapping arrays made elsewhere (datasets, user arrays) never give them to the pool.
   const user = new Float32Array(33 * 29);
   const t = Tensor.fromStorage(user, [33, 29]);

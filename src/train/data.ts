@@ -53,7 +53,8 @@ export function countRows(fn: string, groups: Record<string, readonly Tensor[]>)
 /** Rows [start, end) of `t`, sharing its storage. */
 export function sliceRows(t: Tensor, start: number, end: number): Tensor {
   const row = t.shape[0] === 0 ? 0 : t.size / t.shape[0];
-  return Tensor.fromStorage(t.storage.subarray(start * row, end * row), [end - start, ...t.shape.slice(1)], t.dtype);
+  // Marked shared: disposing `t` must not hand memory these rows still view to the next op.
+  return Tensor.fromStorage(t.markShared().storage.subarray(start * row, end * row), [end - start, ...t.shape.slice(1)], t.dtype);
 }
 
 /** The rows of `t` at `indices`, copied. */
