@@ -19,6 +19,17 @@ inline float hsum(v16 v) {
   return s;
 }
 
+// Element (i, p) of op(A).
+inline float a_at(const Gemm& g, long i, long p) {
+  return g.ta ? g.a[p * g.lda + i] : g.a[i * g.lda + p];
+}
+
+// Writes v to C[i, j], or adds it when the product accumulates.
+inline void put(const Gemm& g, long i, long j, float v) {
+  float* c = g.c + i * g.ldc + j;
+  *c = g.accumulate ? *c + v : v;
+}
+
 // C[i, c0:c0 + 16 NV] for i < M, op(B) stored k x n: the 16 NV columns of every row accumulate in registers while
 // B streams once; only columns [s0, s1) are stored (a block may overlap columns computed by another).
 template <int M, int NV>
@@ -32,7 +43,7 @@ void column_block(const Gemm& g, long c0, long s0, long s1) {
     for (int u = 0; u < U; u++) {
       const v16* b = reinterpret_cast<const v16*>(g.b + (p + u) * g.ldb + c0);
       for (int i = 0; i < M; i++) {
-        const float a = g.ta ? g.a[(p + u) * g.lda + i] : g.a[i * g.lda + p + u];
+        const float a = a_at(g, i, p + u);
         for (int q = 0; q < NV; q++) acc[u][i][q] += a * b[q];
       }
     }
@@ -40,7 +51,7 @@ void column_block(const Gemm& g, long c0, long s0, long s1) {
   for (; p < g.k; p++) {
     const v16* b = reinterpret_cast<const v16*>(g.b + p * g.ldb + c0);
     for (int i = 0; i < M; i++) {
-      const float a = g.ta ? g.a[p * g.lda + i] : g.a[i * g.lda + p];
+      const float a = a_at(g, i, p);
       for (int q = 0; q < NV; q++) acc[0][i][q] += a * b[q];
     }
   }
@@ -56,8 +67,7 @@ void column_block(const Gemm& g, long c0, long s0, long s1) {
     for (int q = 0; q < NV; q++) *reinterpret_cast<v16*>(&out[i][q * 16]) = acc[0][i][q];
   }
   for (int i = 0; i < M; i++) {
-    float* c = g.c + i * g.ldc;
-    for (long j = s0; j < s1; j++) c[j] = g.accumulate ? c[j] + out[i][j - c0] : out[i][j - c0];
+    for (long j = s0; j < s1; j++) put(g, i, j, out[i][j - c0]);
   }
 }
 
@@ -106,14 +116,10 @@ void dot_columns(const Gemm& g, long i, long j) {
     }
   }
   for (; p < k; p++) {
-    const float a = g.ta ? g.a[p * g.lda + i] : g.a[i * g.lda + p];
+    const float a = a_at(g, i, p);
     for (int q = 0; q < NJ; q++) tail[q] += a * g.b[(j + q) * g.ldb + p];
   }
-  float* c = g.c + i * g.ldc + j;
-  for (int q = 0; q < NJ; q++) {
-    const float v = hsum(part[q]) + tail[q];
-    c[q] = g.accumulate ? c[q] + v : v;
-  }
+  for (int q = 0; q < NJ; q++) put(g, i, j + q, hsum(part[q]) + tail[q]);
 }
 
 // C[i, j0:j1] for i < M <= kSmallM, straight from the operands (no packing); with B stored n x k, 4 columns' dot
@@ -121,11 +127,6 @@ void dot_columns(const Gemm& g, long i, long j) {
 template <int M>
 void small_rows(const Gemm& g, long j0, long j1) {
   const long k = g.k;
-  auto a_at = [&](long i, long p) { return g.ta ? g.a[p * g.lda + i] : g.a[i * g.lda + p]; };
-  auto store = [&](long i, long j, float v) {
-    float* c = g.c + i * g.ldc + j;
-    *c = g.accumulate ? *c + v : v;
-  };
   if (!g.tb) {
     if (j1 - j0 < 16) {
       // Fewer columns than a vector: scalar accumulators.
@@ -133,12 +134,12 @@ void small_rows(const Gemm& g, long j0, long j1) {
       for (long p = 0; p < k; p++) {
         const float* b = g.b + p * g.ldb + j0;
         for (int i = 0; i < M; i++) {
-          const float a = a_at(i, p);
+          const float a = a_at(g, i, p);
           for (long j = 0; j < j1 - j0; j++) acc[i][j] += a * b[j];
         }
       }
       for (int i = 0; i < M; i++) {
-        for (long j = j0; j < j1; j++) store(i, j, acc[i][j - j0]);
+        for (long j = j0; j < j1; j++) put(g, i, j, acc[i][j - j0]);
       }
       return;
     }

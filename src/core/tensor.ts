@@ -91,7 +91,7 @@ export class Tensor {
   get isDisposed(): boolean { return (this.flags & DISPOSED) !== 0; }
 
   /**
-   * Releases this tensor: any later use throws, and storage no other tensor shares is reused by the next op
+   * Releases this tensor: every later use throws, and storage no other tensor shares is reused by the next op
    * output of its size (what PyTorch's caching allocator does when the last reference goes). Idempotent.
    * @example const c = matmul(a, b); use(c); c.dispose()
    */

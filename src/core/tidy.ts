@@ -66,18 +66,19 @@ export function tidy<T extends TensorContainer>(nameOrFn: string | (() => T), fn
   }
   const created: Tensor[] = [];
   const outerTracked = setTrackingList(created);
+  // On failure nothing is disposed: the enclosing scope (if any) decides about everything created here.
+  const handOverTensors = (): void => { if (outerTracked) outerTracked.push(...created); };
   let result: T, storage: Owned[];
   try {
-    [result, storage] = recording(f);
+    [result, storage] = recording(f); // on an exception `recording` hands its storage over itself
   } catch (e) {
-    // Nothing is disposed: the enclosing scope (if any) decides about everything created here.
-    if (outerTracked) outerTracked.push(...created);
+    handOverTensors();
     throw e;
   } finally {
     setTrackingList(outerTracked);
   }
   if (isPromise(result)) {
-    if (outerTracked) outerTracked.push(...created);
+    handOverTensors();
     passOn(storage);
     throw new ArgumentError('tidy', 'the function returned a Promise; tidy runs synchronous code only (await outside it, dispose() inside)');
   }
